@@ -1,0 +1,1 @@
+"""Official list parsers: one module and one metadata YAML per source format."""
