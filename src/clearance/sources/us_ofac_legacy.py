@@ -40,6 +40,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from clearance.errors import ListFormatError
 from clearance.model import ListEntry, ParsedList
@@ -204,7 +205,7 @@ def parse(paths: Sequence[Path]) -> ParsedList:
     repairs: list[str] = []
     key, roles = _group(paths, repairs)
     main = roles["main"]
-    by_ent: dict[str, dict[str, list]] = {}
+    by_ent: dict[str, dict[str, list[Any]]] = {}
     order: list[str] = []
     for line, row in main.rows:
         ent = row[0].strip()
@@ -232,7 +233,9 @@ def parse(paths: Sequence[Path]) -> ParsedList:
     )
 
 
-def _entry(key: str, list_name: str, ent: str, parts: dict[str, list], path: Path) -> ListEntry:
+def _entry(
+    key: str, list_name: str, ent: str, parts: dict[str, list[Any]], path: Path
+) -> ListEntry:
     line, row = parts["row"]
     (
         _,
