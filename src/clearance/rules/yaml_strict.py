@@ -51,7 +51,7 @@ def _convert(loader: yaml.SafeLoader, node: yaml.Node, path: Path) -> Any:
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
                 raise RuleDataError("mapping keys must be plain scalars", path, _line(key_node))
-            key = str(_scalar(loader, key_node, path))
+            key = str(key_node.value)  # keys stay text: no YAML 1.1 'NO' -> False
             if key in out:
                 raise RuleDataError(
                     f"duplicate key {key!r} (first at line {out.key_lines[key]})",
