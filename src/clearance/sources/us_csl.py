@@ -240,7 +240,7 @@ def _entry(rec: dict[str, str], has_id: bool, path: Path, line: int) -> ListEntr
         list_name=source_name,
         entity_type=etype,
         name=name,
-        aliases=tuple(a for a in split_semi(rec["alt_names"]) if a != name),
+        aliases=tuple(a for a in map(_alias, split_semi(rec["alt_names"])) if a and a != name),
         countries=tuple(countries),
         addresses=addresses,
         programs=split_semi(rec["programs"]),
@@ -282,3 +282,8 @@ def _with_source(e: ListEntry, source: str) -> ListEntry:
     from dataclasses import replace
 
     return replace(e, source=source)
+
+
+def _alias(alias: str) -> str:
+    """The CSL joins an entry's last alias with "; and ..." (``...; and Daxie Technology``)."""
+    return alias[4:].strip() if alias.lower().startswith("and ") else alias

@@ -1,0 +1,67 @@
+"""The ``clearance`` command line: a thin edge over the library.
+
+Exit codes: 0 success (whether or not anything matched); 1 matches found and
+``--fail-on-match`` given; 2 usage or input error; 3 no usable lists (fail closed).
+Library errors (:class:`clearance.errors.ClearanceError`) are turned into a one-line
+message on standard error and their exit code here, and nowhere else.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import typer
+from rich.console import Console
+
+from clearance.errors import ClearanceError
+
+app = typer.Typer(
+    name="clearance",
+    help="Export-control screening, EAR determinations and UK high-risk-vendor checks. "
+    "Not legal advice.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+err = Console(stderr=True)
+
+
+def _register() -> None:
+    from clearance.cli import demo, lists, screen
+
+    lists.register(app)
+    screen.register(app)
+    demo.register(app)
+    for name in ("check", "law", "hrv"):  # modules of the determination and HRV layers
+        try:
+            module = __import__(f"clearance.cli.{name}", fromlist=["register"])
+        except ModuleNotFoundError as exc:
+            if exc.name != f"clearance.cli.{name}":
+                raise
+            continue
+        module.register(app)
+
+
+_register()
+
+
+def main() -> None:
+    """Console entry point: run the app, translate clearance errors into exit codes."""
+    try:
+        app(standalone_mode=False)
+    except ClearanceError as exc:
+        err.print(f"[bold red]error:[/] {exc.detail}", highlight=False, soft_wrap=True)
+        sys.exit(exc.exit_code)
+    except typer.Abort:
+        err.print("aborted")
+        sys.exit(2)
+    except Exception as exc:  # click usage errors surface here with standalone_mode=False
+        import click
+
+        if isinstance(exc, click.exceptions.Exit):
+            sys.exit(exc.exit_code)
+        if isinstance(exc, click.ClickException):
+            exc.show()
+            sys.exit(2)
+        raise
+    sys.exit(0)

@@ -1,0 +1,1 @@
+"""Name matching: normalisation, transliteration, candidate index and versioned scorers."""

@@ -1,0 +1,112 @@
+"""Matcher ``name-v1``: weighted token alignment of two normalised names.
+
+Frozen once released: a change in behaviour becomes ``name-v2`` beside it, so every past
+score can be reproduced. The score of a query name Q against a list name C is
+
+    coverage = sum(w(q) * sim(q, c) for aligned pairs) / (W(Q) + LAMBDA * min(extra(C), W(Q)))
+    score    = coverage * specificity
+
+where ``w`` is the token weight (IDF over a frozen reference corpus), ``sim`` the token
+similarity of :mod:`clearance.match.tokens`, pairs are aligned one-to-one greedily, best
+first (so word order never matters), ``extra(C)`` is the weight of list-name tokens left
+unmatched (a list name longer than the query costs a little, never more than LAMBDA), and
+``specificity = min(1, sqrt(matched weight / SPECIFIC_WEIGHT))`` keeps a query made only of
+common words ("Technology Company") from matching everything that contains them. Legal
+forms count for little and only when both sides state one. Identical normalised names
+score 1.0. The joined spelling (``vanderbilt`` = ``van der bilt``) is compared too.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Any
+
+from rapidfuzz.distance import Levenshtein
+
+from clearance.match.normalize import NormalName
+from clearance.match.tokens import token_similarity
+from clearance.match.weights import token_weight
+
+NAME = "name-v1"
+LAMBDA = 0.15
+SPECIFIC_WEIGHT = 5.0
+JOINED_MIN = 0.85
+JOINED_FACTOR = 0.95
+LEGAL_MISMATCH = 0.02
+DERIVED_PENALTY = 0.03
+
+
+@dataclass(frozen=True, slots=True)
+class NameScore:
+    score: float
+    pairs: tuple[tuple[str, str, float], ...]
+    unmatched_query: tuple[str, ...]
+    unmatched_candidate: tuple[str, ...]
+    coverage: float
+    specificity: float
+    method: str
+
+    def explain(self) -> dict[str, Any]:
+        return {
+            "method": self.method,
+            "pairs": [
+                {"query": q, "candidate": c, "similarity": round(s, 3)} for q, c, s in self.pairs
+            ],
+            "unmatched_query": list(self.unmatched_query),
+            "unmatched_candidate": list(self.unmatched_candidate),
+            "coverage": round(self.coverage, 4),
+            "specificity": round(self.specificity, 4),
+        }
+
+
+def query_weight(name: NormalName) -> float:
+    return sum(token_weight(t) for t in name.tokens)
+
+
+def align(q: tuple[str, ...], c: tuple[str, ...]) -> list[tuple[int, int, float]]:
+    """One-to-one alignment of token positions, best similarity first."""
+    scored = [(token_similarity(a, b), i, j) for i, a in enumerate(q) for j, b in enumerate(c)]
+    scored = [x for x in scored if x[0] > 0.0]
+    scored.sort(key=lambda x: (-x[0], x[1], x[2]))
+    used_q: set[int] = set()
+    used_c: set[int] = set()
+    pairs: list[tuple[int, int, float]] = []
+    for sim, i, j in scored:
+        if i not in used_q and j not in used_c:
+            used_q.add(i)
+            used_c.add(j)
+            pairs.append((i, j, sim))
+    return pairs
+
+
+def score_names(q: NormalName, c: NormalName) -> NameScore:
+    """Score one query name form against one list name form."""
+    penalty = DERIVED_PENALTY if (q.derived or c.derived) else 0.0
+    if q.legal and c.legal and set(q.legal) != set(c.legal):
+        penalty += LEGAL_MISMATCH
+    if q.tokens == c.tokens or sorted(q.tokens) == sorted(c.tokens):
+        same = tuple((t, t, 1.0) for t in q.tokens)
+        return NameScore(1.0 - penalty, same, (), (), 1.0, 1.0, "exact")
+    pairs = align(q.tokens, c.tokens)
+    matched = sum(token_weight(q.tokens[i]) * s for i, _, s in pairs)
+    total = query_weight(q)
+    matched_c = {j for _, j, _ in pairs}
+    extra = sum(token_weight(t) for j, t in enumerate(c.tokens) if j not in matched_c)
+    coverage = matched / (total + LAMBDA * min(extra, total)) if total else 0.0
+    specificity = min(1.0, math.sqrt(matched / SPECIFIC_WEIGHT)) if matched else 0.0
+    score, method = coverage * specificity, "token_alignment"
+    joined = Levenshtein.normalized_similarity("".join(q.tokens), "".join(c.tokens))
+    if joined >= JOINED_MIN and joined * JOINED_FACTOR > score:
+        score, method = joined * JOINED_FACTOR, "joined"
+    score = max(0.0, score - penalty)
+    matched_q = {i for i, _, _ in pairs}
+    return NameScore(
+        score=min(1.0, score),
+        pairs=tuple((q.tokens[i], c.tokens[j], s) for i, j, s in pairs),
+        unmatched_query=tuple(t for i, t in enumerate(q.tokens) if i not in matched_q),
+        unmatched_candidate=tuple(t for j, t in enumerate(c.tokens) if j not in matched_c),
+        coverage=coverage,
+        specificity=specificity,
+        method=method,
+    )

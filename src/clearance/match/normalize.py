@@ -1,0 +1,156 @@
+"""Text normalisation shared by indexing and querying: one function, applied to both sides.
+
+Steps, in order: Unicode NFKC; removal of invisible format characters (zero-width space,
+joiners, BOM, soft hyphen); homoglyph folding of Cyrillic/Greek look-alike letters inside
+Latin words; transliteration (Han via pypinyin and a company-word glossary, Hangul in the
+lists' customary spelling, every other script through ICU via rigour); casefolding and
+diacritic removal; punctuation to spaces (dots and apostrophes inside words are dropped so
+``U.S.A.`` -> ``usa``, ``O'Brien`` -> ``obrien``); bracketed text kept as a separate
+variant; legal forms replaced by their generic form from rigour's ISO 20275 database
+(``Co., Ltd.``, ``GmbH``, ``OOO`` -> ``llc``; ``AG``, ``JSC`` -> ``jsc``).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rigour.names import extract_org_types
+from rigour.text import ascii_text
+
+from clearance.match.han import han_person_variants, has_han, romanize_han
+from clearance.match.hangul import has_hangul, romanize_hangul
+
+# Cyrillic and Greek letters that look like Latin ones, folded only inside words that
+# also contain Latin letters (so real Cyrillic names are transliterated, not folded).
+HOMOGLYPHS = str.maketrans(
+    "аеорсухіјѕԁвнкмтАВЕКМНОРСТХУІЈЅαβεικνορτυχΑΒΕΗΙΚΜΝΟΡΤΥΧ",
+    "aeopcyxijsdbhkmtABEKMHOPCTXYIJSabeiknoptuxABEHIKMNOPTYX",
+)
+_LATIN = re.compile(r"[A-Za-z]")
+_CONFUSABLE = re.compile(r"[\u0370-\u03ff\u0400-\u04ff]")
+_INNER_MARKS = re.compile(r"(?<=\w)[.'’`´ʼ](?=\w)")
+_NON_WORD = re.compile(r"[^0-9a-z]+")
+_BRACKETS = re.compile(r"\([^)]*\)|\[[^\]]*\]|\{[^}]*\}")
+LEGAL_PREFIX = "~"
+# English plurals of generic organisation words, folded so "Huawei Technologies" and the
+# glossary's "technology" (from 技术) compare equal.
+PLURALS = {
+    "technologies": "technology",
+    "industries": "industry",
+    "companies": "company",
+    "holdings": "holding",
+    "services": "service",
+    "systems": "system",
+    "enterprises": "enterprise",
+    "investments": "investment",
+    "networks": "network",
+    "communications": "communication",
+    "laboratories": "laboratory",
+    "labs": "lab",
+}
+
+
+def _strip_invisible(text: str) -> str:
+    return "".join(
+        " " if c in "\u00a0\u2007\u202f" else c
+        for c in text
+        if unicodedata.category(c) != "Cf" and c != "\u00ad"
+    )
+
+
+def _fold_homoglyphs(text: str) -> str:
+    words = text.split(" ")
+    for i, word in enumerate(words):
+        if _LATIN.search(word) and _CONFUSABLE.search(word):
+            words[i] = word.translate(HOMOGLYPHS)
+    return " ".join(words)
+
+
+@lru_cache(maxsize=262144)
+def fold_text(text: str) -> str:
+    """Any-script text -> lowercase ASCII words separated by single spaces."""
+    text = unicodedata.normalize("NFKC", text)
+    text = _fold_homoglyphs(_strip_invisible(text))
+    if has_han(text):
+        text = romanize_han(text)
+    if has_hangul(text):
+        text = romanize_hangul(text)
+    text = ascii_text(text).lower().replace("&", " and ")
+    text = _INNER_MARKS.sub("", text)
+    words = _NON_WORD.sub(" ", text).split()
+    return " ".join(PLURALS.get(w, w) for w in words)
+
+
+def mark_legal_forms(folded: str) -> str:
+    """Replace legal forms by ``~generic`` tokens (``co ltd`` -> ``~llc``)."""
+    spans = extract_org_types(folded, generic=True)
+    for found, generic in spans:
+        folded = re.sub(rf"(?<!\w){re.escape(found)}(?!\w)", f" {LEGAL_PREFIX}{generic} ", folded)
+    return " ".join(folded.split())
+
+
+@dataclass(frozen=True, slots=True)
+class NormalName:
+    """A name as the matcher sees it: ordinary tokens and legal-form tokens apart."""
+
+    original: str
+    tokens: tuple[str, ...]
+    legal: tuple[str, ...]
+    derived: bool = False  # a variant (brackets dropped, surname split), not the name as written
+
+    @property
+    def key(self) -> str:
+        return " ".join(sorted(self.tokens)) + ("|" + " ".join(sorted(self.legal)))
+
+
+def _to_normal(original: str, folded: str, derived: bool) -> NormalName | None:
+    marked = mark_legal_forms(folded)
+    tokens = tuple(t for t in marked.split() if not t.startswith(LEGAL_PREFIX))
+    legal = tuple(t[1:] for t in marked.split() if t.startswith(LEGAL_PREFIX))
+    if not tokens and not legal:
+        return None
+    return NormalName(original, tokens or legal, legal if tokens else (), derived)
+
+
+@lru_cache(maxsize=131072)
+def name_variants(name: str) -> tuple[NormalName, ...]:
+    """Every form under which a name is indexed or queried, de-duplicated.
+
+    The full name; without bracketed text (``Huawei Technologies Co., Ltd. (Huawei)``);
+    the bracketed text alone when it is a name of its own; for short all-Han names, the
+    surname-split pinyin (``习近平`` -> ``xi jinping``).
+    """
+    forms: list[tuple[str, bool]] = [(name, False)]
+    stripped = _BRACKETS.sub(" ", name)
+    if stripped.strip() and stripped != name:
+        inner = [m.group(0)[1:-1] for m in _BRACKETS.finditer(name)]
+        # "(Huawei)" repeating the name is a short alias; "(Australia)" qualifies the name.
+        rest = set(fold_text(stripped).split())
+        adds = any(set(fold_text(part).split()) - rest for part in inner)
+        forms.append((stripped, adds))
+        forms.extend((part, True) for part in inner)
+    forms.extend((form, True) for form in han_person_variants(name))
+    seen: dict[str, NormalName] = {}
+    for form, derived in forms:
+        normal = _to_normal(name, fold_text(form), derived)
+        if normal is not None:
+            seen.setdefault(normal.key, normal)
+    return tuple(seen.values())
+
+
+def normalize_name(text: str) -> str:
+    """The canonical comparable form of a name (first variant), as one string."""
+    variants = name_variants(text)
+    if not variants:
+        return ""
+    v = variants[0]
+    return " ".join(v.tokens + tuple(LEGAL_PREFIX + t for t in v.legal))
+
+
+def name_tokens(text: str) -> list[str]:
+    """The ordinary (non-legal-form) tokens of a name's canonical form."""
+    variants = name_variants(text)
+    return list(variants[0].tokens) if variants else []

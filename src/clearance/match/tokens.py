@@ -1,0 +1,71 @@
+"""Token-level similarity and keys, shared by the index (retrieval) and the scorer.
+
+``token_similarity`` is the only place two tokens are compared. The index retrieves, for
+every query token, the vocabulary tokens that can reach a non-zero similarity (same token,
+one edit away, same phonetic skeleton, or a prefix of five letters or more), so the scorer
+never sees a pair the retrieval could not have found.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from rapidfuzz.distance import OSA
+
+MIN_SIMILARITY = 0.7
+SKELETON_SIMILARITY = 0.88
+PREFIX_SIMILARITY = 0.85
+INITIAL_SIMILARITY = 0.75
+PREFIX_MIN = 5
+SHORT_TOKEN = 4
+SHORT_PENALTY = 0.1
+
+_FOLD = str.maketrans("gdbzvqcj", "ktpsfkks")
+_VOWELS = re.compile(r"[aeiouwyh]")
+_REPEATS = re.compile(r"(.)\1+")
+
+
+@lru_cache(maxsize=262144)
+def skeleton(token: str) -> str:
+    """Consonant skeleton: first letter kept, vowels and w/y/h dropped, voicing folded.
+
+    ``mohammed``, ``muhammad`` and the Arabic-script ``mhmd`` all give ``mmt``;
+    ``vldmr`` and ``vladimir`` give ``ftmr``.
+    """
+    if not token or not token.isalpha():
+        return token
+    head, tail = token[0].translate(_FOLD), token[1:].translate(_FOLD)
+    if head in "aeiouwyh":
+        head = "a"
+    return _REPEATS.sub(r"\1", head + _VOWELS.sub("", tail))
+
+
+def deletes(token: str) -> set[str]:
+    """The token and every string one deletion away (SymSpell keys, distance 1)."""
+    keys = {token}
+    if len(token) >= 3:
+        keys.update(token[:i] + token[i + 1 :] for i in range(len(token)))
+    return keys
+
+
+def token_similarity(a: str, b: str) -> float:
+    """Similarity of two normalised tokens in [0, 1]; 0 below MIN_SIMILARITY."""
+    if a == b:
+        return 1.0
+    la, lb = len(a), len(b)
+    if la == 1 or lb == 1:
+        return INITIAL_SIMILARITY if a[0] == b[0] and a.isalpha() and b.isalpha() else 0.0
+    if a.isdigit() or b.isdigit():
+        return 0.0
+    score = OSA.normalized_similarity(a, b)
+    if max(la, lb) <= SHORT_TOKEN:
+        score -= SHORT_PENALTY  # one edit in a short token is a different word
+    same_skeleton = len(skeleton(a)) >= 2 and skeleton(a) == skeleton(b)
+    if score < SKELETON_SIMILARITY and min(la, lb) >= 2 and same_skeleton:
+        score = SKELETON_SIMILARITY
+    if score < PREFIX_SIMILARITY and min(la, lb) >= PREFIX_MIN:
+        short, long_ = (a, b) if la < lb else (b, a)
+        if long_.startswith(short):
+            score = PREFIX_SIMILARITY
+    return score if score >= MIN_SIMILARITY else 0.0
