@@ -26,13 +26,31 @@ app = typer.Typer(
 err = Console(stderr=True)
 
 
+OPTIONAL_COMMANDS = (
+    "check",
+    "law",
+    "hrv",
+    "serve",
+    "keys",
+    "audit",
+    "review",
+    "lifecycle",
+    "parties",
+    "alerts",
+    "spark",
+)
+
+
 def _register() -> None:
     from clearance.cli import demo, lists, screen
 
     lists.register(app)
     screen.register(app)
     demo.register(app)
-    for name in ("check", "law", "hrv"):  # modules of the determination and HRV layers
+    # Optional layers register themselves when their module is present: determination
+    # (check, law), UK HRV (hrv), service (serve, keys, audit, review), list lifecycle
+    # (update, parties, alerts) and Spark (spark).
+    for name in OPTIONAL_COMMANDS:
         try:
             module = __import__(f"clearance.cli.{name}", fromlist=["register"])
         except ModuleNotFoundError as exc:

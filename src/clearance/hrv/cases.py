@@ -24,8 +24,17 @@ from clearance.rules import RuleSet
 
 COLUMNS = (*REQUIRED, *OPTIONAL)
 SEGMENT_KEYS = {
-    "provider", "network", "function", "sites", "hrv_sites", "hrv_vendor", "other_vendor",
-    "installed_on", "hrv_installed_on", "purchased_on", "national_security_site",
+    "provider",
+    "network",
+    "function",
+    "sites",
+    "hrv_sites",
+    "hrv_vendor",
+    "other_vendor",
+    "installed_on",
+    "hrv_installed_on",
+    "purchased_on",
+    "national_security_site",
     "sanctions_affected",
 }
 _ORDER = ("compliant", "non_compliant_advice", "non_compliant_policy", "non_compliant_law")
@@ -43,7 +52,9 @@ def _rows(facts: Mapping[str, Any]) -> list[dict[str, Any]]:
             hrv = i < int(seg.get("hrv_sites", 0))
             row = {k: seg[k] for k in ("provider", "network", "function")}
             row["site_id"] = f"site-{n}"
-            row["vendor"] = seg.get("hrv_vendor", "Huawei") if hrv else seg.get("other_vendor", "Ericsson")
+            row["vendor"] = (
+                seg.get("hrv_vendor", "Huawei") if hrv else seg.get("other_vendor", "Ericsson")
+            )
             installed = seg.get("hrv_installed_on") if hrv else None
             row["installed_on"] = installed or seg.get("installed_on", "2019-06-01")
             if hrv:

@@ -19,8 +19,11 @@ def alembic_config(url: str) -> Config:
 
 
 def upgrade(engine: Engine) -> None:
-    """Apply every pending migration in one transaction (no-op when up to date)."""
+    """Apply every pending migration of every branch in one transaction (no-op when current).
+
+    Each layer (list store, service, lifecycle) keeps its own branch off ``0001``.
+    """
     cfg = alembic_config(engine.url.render_as_string(hide_password=False))
     with engine.begin() as connection:
         cfg.attributes["connection"] = connection
-        command.upgrade(cfg, "head")
+        command.upgrade(cfg, "heads")

@@ -156,16 +156,16 @@ class Store:
         if as_of is None:
             chosen = next((r for r in rows if r.is_current), rows[-1])
             snap.versions.append(_ref(chosen))
-            snap.entries.extend(self._entries(chosen.id))
+            snap.entries.extend(self.entries(chosen.id))
             return
         known = [r for r in rows if _known_on(r) <= as_of]
         if known:
             chosen = max(known, key=lambda r: (_known_on(r), r.id))
             snap.versions.append(_ref(chosen))
-            snap.entries.extend(self._entries(chosen.id))
+            snap.entries.extend(self.entries(chosen.id))
             return
         earliest = min(rows, key=lambda r: (_known_on(r), r.id))
-        kept = [e for e in self._entries(earliest.id) if not e.start_date or e.start_date <= as_of]
+        kept = [e for e in self.entries(earliest.id) if not e.start_date or e.start_date <= as_of]
         snap.versions.append(_ref(earliest, reconstructed=True))
         snap.entries.extend(kept)
         snap.notes.append(
@@ -175,7 +175,7 @@ class Store:
             "seen, and entries without a listing date are kept."
         )
 
-    def _entries(self, version_id: int) -> list[ListEntry]:
+    def entries(self, version_id: int) -> list[ListEntry]:
         query = select(list_entries.c.data).where(list_entries.c.version_id == version_id)
         with self.engine.connect() as conn:
             return [entry_from_json(raw) for (raw,) in conn.execute(query)]
