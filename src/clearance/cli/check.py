@@ -55,7 +55,9 @@ def check(
     else:
         if not party:
             raise InputError("--party or --input is required")
-        body = {"name": standards_body, "recognized": True, "topic": topic} if standards_body else None
+        body = (
+            {"name": standards_body, "recognized": True, "topic": topic} if standards_body else None
+        )
         raw = {
             "date": on or date.today().isoformat(),
             "destination": destination or party_country or "",

@@ -17,7 +17,7 @@ EXCLUSIONS = (
 )
 
 
-def _excluded(ctx: Ctx, listing: Listing) -> bool:
+def _excluded(ctx: Ctx, listing: Listing) -> str | None:
     purpose = ctx.facts.activity.purpose
     for rule_id in EXCLUSIONS:
         rule = ctx.rs.rule(rule_id)
@@ -36,10 +36,10 @@ def _excluded(ctx: Ctx, listing: Listing) -> bool:
             failed.append("the party's row has no standards EXCEPT clause")
         if not failed:
             ctx.trace.add(rule, v, "excluded", f"{rule.title}: Entity List requirement lifted")
-            return True
+            return rule_id
         if purpose:
             ctx.trace.add(rule, v, "not_applicable", "; ".join(failed)).unsure = None
-    return False
+    return None
 
 
 def _entity_list(ctx: Ctx, party: ResolvedParty, listing: Listing) -> None:
@@ -52,8 +52,10 @@ def _entity_list(ctx: Ctx, party: ResolvedParty, listing: Listing) -> None:
             f"indeterminate — time of day: listing took effect {ctx.on} {listing.effective_time}"
         )
     addition = ctx.rs.rule(listing.addition).at(ctx.on) if listing.addition else None
-    if _excluded(ctx, listing):
-        ctx.el_party_excluded = True
+    lifted_by = _excluded(ctx, listing)
+    if lifted_by:
+        # 744.16(b): licence exceptions for an EL party after 744.11(a)(1) are UNSURE (#24)
+        ctx.el_party_excluded = lifted_by == "ear.el_standards_2022"
         return
     facts = {
         "party": party.party.name,
