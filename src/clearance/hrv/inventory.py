@@ -186,7 +186,9 @@ def read_inventory(path: str | Path, register: VendorRegister) -> Inventory:
     if ck.count:
         lines = [f"{path}:{i + first}: {m}" for i, m in sorted(ck.problems)]
         more = f"\n... and {ck.count - len(lines)} more" if ck.count > len(lines) else ""
-        raise InputError(f"{path}: {ck.count} bad row(s):\n" + "\n".join(lines) + more)
+        raise InputError(
+            f"{path}: {ck.count} problem(s) in the inventory:\n" + "\n".join(lines) + more
+        )
     return Inventory(pa.table(out), str(path), first)
 
 

@@ -49,7 +49,11 @@ def flag_name(i: int) -> str:
 
 
 def units(
-    inv: Inventory, on: dt.date, unit: str, vendor_sets: Sequence[frozenset[str]]
+    inv: Inventory,
+    on: dt.date,
+    unit: str,
+    vendor_sets: Sequence[frozenset[str]],
+    keep_site: bool = False,
 ) -> pa.Table:
     """The in-service units on ``on`` with one boolean column ``hrv_<i>`` per vendor set.
 
@@ -66,14 +70,13 @@ def units(
         )
     rows = pa.table(cols)
     if unit == "equipment":
-        return rows.drop_columns(["site_id"])
+        return rows if keep_site else rows.drop_columns(["site_id"])
     flags = ["national_security_site", *(flag_name(i) for i in range(len(vendor_sets)))]
     agg = rows.group_by([*SEGMENT, "site_id"], use_threads=True).aggregate(
         [(f, "any") for f in flags]
     )
-    return agg.rename_columns([f.removesuffix("_any") for f in agg.column_names]).drop_columns(
-        ["site_id"]
-    )
+    agg = agg.rename_columns([f.removesuffix("_any") for f in agg.column_names])
+    return agg if keep_site else agg.drop_columns(["site_id"])
 
 
 def counts(
