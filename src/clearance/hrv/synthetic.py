@@ -39,6 +39,7 @@ OTHERS = (
     "Cisco Systems",
     "Ciena",
 )
+REPLACEMENT_FACTOR = 1.24
 SEGMENTS = (
     ("5G", "access", 0.8),
     ("4G", "access", 0.9),
@@ -57,7 +58,8 @@ def generate_rows(rows: int = 20_000, sites: int = 1_000, seed: int = 7) -> dict
     """Roughly ``rows`` equipment rows over ``sites`` sites, as columns."""
     rng = random.Random(seed)
     cols: dict[str, list[object]] = {c: [] for c in (*REQUIRED, *OPTIONAL)}
-    per_segment = max(1, round(rows / (sites * sum(p for *_, p in SEGMENTS))))
+    # about a quarter of the segments get a replacement row per removed row
+    per_segment = rows / (sites * sum(p for *_, p in SEGMENTS) * REPLACEMENT_FACTOR)
     names = list(PROVIDERS)
     for s in range(sites):
         prov = names[s % len(names)]
@@ -70,7 +72,8 @@ def generate_rows(rows: int = 20_000, sites: int = 1_000, seed: int = 7) -> dict
             removal = _day(rng, dt.date(2020, 6, 1), dt.date(2028, 3, 31)) if huawei else None
             if removal and rng.random() < 0.12:
                 removal = None  # laggards keep their kit
-            for k in range(max(1, per_segment + rng.randint(-2, 2))):
+            n = int(per_segment) + (rng.random() < per_segment % 1)
+            for k in range(max(1, n + rng.randint(-2, 2))):
                 vendor = rng.choice(HUAWEI_SPELLINGS) if huawei else rng.choice(OTHERS)
                 _add(cols, prov, net, fn, f"S{s:06d}", vendor, installed, removal, ns, f"eq-{k}")
                 if removal:
