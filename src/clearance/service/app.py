@@ -1,0 +1,31 @@
+"""The FastAPI application: API, web UI and error handlers over one store."""
+
+from __future__ import annotations
+
+from fastapi import FastAPI
+
+from clearance import __version__
+from clearance.service import errors
+from clearance.service.api import router
+from clearance.service.service import Service
+from clearance.store import Store, open_store
+
+
+def create_app(store: Store | None = None, url: str | None = None) -> FastAPI:
+    """The service over ``store`` (or the store at ``url``, or the configured one)."""
+    app = FastAPI(
+        title="clearance",
+        version=__version__,
+        description="Restricted-party screening, EAR determinations, review and audit. "
+        "Send `Authorization: Bearer KEY`. Not legal advice.",
+    )
+    app.state.service = Service(store or open_store(url))
+    errors.install(app)
+    app.include_router(router)
+    try:
+        from clearance.service.web import install as install_web
+    except ModuleNotFoundError:  # pragma: no cover - web module always ships
+        pass
+    else:
+        install_web(app)
+    return app

@@ -1,0 +1,154 @@
+"""The service's operations: screen, check, judge, replay; each decision audited first.
+
+Every operation here that decides something appends its audit record and commits before
+returning, so whatever a client is told is already in the log.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from sqlalchemy import Connection
+
+from clearance.cli.render import result_json
+from clearance.hits import Query, ScreenResult
+from clearance.match.name_v1 import NAME as MATCHER
+from clearance.service import audit, review
+from clearance.service.keys import Principal
+from clearance.service.screeners import Screeners
+from clearance.store import Store
+
+LIMIT = 10
+
+
+def _dedupe(refs: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    seen: dict[str, dict[str, Any]] = {}
+    for ref in refs:
+        seen.setdefault(str(ref["version"]), ref)
+    return list(seen.values())
+
+
+class Service:
+    """Screening, determination and review over one store."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.engine = store.engine
+        self.screeners = Screeners(store)
+
+    # -- screening -----------------------------------------------------------------------
+    def _run(self, query: Query, as_of: date | None) -> ScreenResult:
+        return self.screeners.get(as_of).screen(query, limit=LIMIT)
+
+    def screen(
+        self,
+        principal: Principal,
+        payload: dict[str, Any],
+        queries: list[tuple[Query, date | None]],
+    ) -> dict[str, Any]:
+        """Screen one query or a batch; returns the response (with ``decision_id``)."""
+        results = [self._run(q, day) for q, day in queries]
+        shaped, fresh = [], []
+        with self.engine.connect() as conn:
+            for result in results:
+                body, new = self._shape(conn, result)
+                shaped.append(body)
+                fresh.extend(new)
+        response: dict[str, Any] = (
+            {"results": shaped, "matched": any(r["matched"] for r in shaped)}
+            if "queries" in payload
+            else shaped[0]
+        )
+        versions = _dedupe([ref.as_dict() for r in results for ref in r.lists])
+
+        def also(conn: Connection, decision_id: str) -> None:
+            review.remember(conn, fresh, decision_id)
+
+        decision_id = audit.record(
+            self.engine,
+            audit.Entry("screen", principal.name, payload, response, versions, MATCHER, None),
+            also,
+        )
+        return {"decision_id": decision_id, **response}
+
+    def _shape(
+        self, conn: Connection, result: ScreenResult
+    ) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+        body = result_json(result)
+        ids = [review.hit_identity(result.query, h) for h in result.hits]
+        judged = review.latest(conn, [i["hit_id"] for i in ids])
+        matches, suppressed, fresh = [], [], []
+        for hit, ident, shown in zip(result.hits, ids, body["matches"], strict=True):
+            judgement = judged.get(ident["hit_id"])
+            shown["hit_id"] = ident["hit_id"]
+            shown["review"] = {
+                "status": review._status(judgement),
+                "judgement": judgement,
+            }
+            if judgement and judgement["action"] == "dismiss":
+                suppressed.append(shown)
+                continue
+            matches.append(shown)
+            if judgement is None:
+                fresh.append(
+                    {
+                        **ident,
+                        "query_name": result.query.name,
+                        "entry": review.entry_to_json(hit.entry),
+                        "score": f"{hit.score:.4f}",
+                    }
+                )
+        body["matches"], body["suppressed"] = matches, suppressed
+        body["matched"] = bool(matches)
+        body["sample"] = any(ref.source == "sample" for ref in result.lists)
+        return body, fresh
+
+    # -- determination -------------------------------------------------------------------
+    def check(self, principal: Principal, raw: dict[str, Any]) -> dict[str, Any]:
+        from clearance.determination import determine, us_ruleset
+
+        decision = determine(raw, us_ruleset(), self.screeners.get).as_dict()
+        decision_id = audit.record(
+            self.engine,
+            audit.Entry(
+                "check",
+                principal.name,
+                raw,
+                decision,
+                decision.get("lists", []),
+                MATCHER,
+                decision.get("rules_version"),
+            ),
+        )
+        return {"decision_id": decision_id, **decision}
+
+    # -- review --------------------------------------------------------------------------
+    def judge(self, principal: Principal, hit_id: str, action: str, reason: str) -> dict[str, Any]:
+        hit = review.get_hit(self.engine, hit_id)
+        row = review.judgement_row(hit, action, reason, principal.name)
+
+        def also(conn: Connection, decision_id: str) -> None:
+            review.append(conn, row, decision_id)
+
+        judgement = {k: row[k] for k in ("action", "reason", "reviewer", "created_at")}
+        decision_id = audit.record(
+            self.engine,
+            audit.Entry(
+                "review",
+                principal.name,
+                {"hit_id": hit_id, "action": action, "reason": row["reason"]},
+                {
+                    "hit": {
+                        k: hit[k]
+                        for k in ("hit_id", "counterparty", "source", "source_id", "entry_hash")
+                    },
+                    "judgement": judgement,
+                },
+                [],
+                MATCHER,
+                None,
+            ),
+            also,
+        )
+        return {"decision_id": decision_id, "hit": review.get_hit(self.engine, hit_id)}
