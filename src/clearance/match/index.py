@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
-from clearance.match.name_v1 import NameScore, score_names
+from clearance.match.name_v1 import NameScore, quick_score, score_names
 from clearance.match.normalize import NormalName, name_variants
 from clearance.match.tokens import PREFIX_MIN, deletes, skeleton, token_similarity
 from clearance.match.weights import token_weight
@@ -32,6 +32,7 @@ class NameIndex:
         self.name_entry: list[int] = []
         self._vocab: dict[str, int] = {}
         self._tokens: list[str] = []
+        self._weights: list[float] = []
         self._postings: list[list[int]] = []
         self._keys: dict[str, list[int]] = defaultdict(list)
         self._joined: dict[str, list[int]] = defaultdict(list)
@@ -52,6 +53,7 @@ class NameIndex:
             if tid is None:
                 tid = self._vocab[token] = len(self._tokens)
                 self._tokens.append(token)
+                self._weights.append(token_weight(token))
                 self._postings.append([])
                 for key in _token_keys(token):
                     self._keys[key].append(tid)
@@ -79,21 +81,21 @@ class NameIndex:
         """Name ids that can reach ``threshold`` against ``query``.
 
         MaxScore: only the query's essential tokens (those the threshold cannot do without)
-        generate candidates; each candidate's upper bound, the sum over query tokens of the
-        best weight x similarity it offers, must reach ``threshold`` x query weight.
+        generate candidates. Each candidate's upper bound — what it could score if every
+        token it shares with the query were a perfect match — must reach the threshold.
         """
-        weights = [(token_weight(t), t) for t in query.tokens]
-        need = threshold * sum(w for w, _ in weights) - 1e-9
+        weights = sorted(zip(query.weights, query.tokens, strict=True))
+        need = threshold * sum(query.weights) - 1e-9
         found: set[int] = set()
         cumulative = 0.0
-        for weight, token in sorted(weights):
+        for weight, token in weights:
             cumulative += weight
             if cumulative < need:
                 continue  # these tokens alone cannot lift a name to the threshold
             for tid, _ in self.similar_tokens(token):
                 found.update(self._postings[tid])
         if len(found) > PRUNE_ABOVE:
-            found = self._bounded(found, weights, need)
+            found = self._bounded(found, weights, threshold)
         joined = "".join(query.tokens)
         found.update(self._joined.get(joined, ()))
         joined_tid = self._vocab.get(joined)
@@ -101,41 +103,49 @@ class NameIndex:
             found.update(self._postings[joined_tid])
         return found
 
-    def _bounded(self, found: set[int], weights: list[tuple[float, str]], need: float) -> set[int]:
-        bound = dict.fromkeys(found, 0.0)
+    def _bounded(
+        self, found: set[int], weights: list[tuple[float, str]], threshold: float
+    ) -> set[int]:
+        """Keep names whose bound sum(b) / (sum(b) + unmatched query weight) reaches it."""
+        offered = dict.fromkeys(found, 0.0)
+        missing = dict.fromkeys(found, sum(w for w, _ in weights))
         for weight, token in weights:
             best: dict[int, float] = {}
             for tid, sim in self.similar_tokens(token):
-                value = weight * sim
+                value = min(weight, self._weights[tid]) * sim
                 for name_id in self._postings[tid]:
-                    if name_id in bound and best.get(name_id, 0.0) < value:
+                    if name_id in offered and best.get(name_id, 0.0) < value:
                         best[name_id] = value
             for name_id, value in best.items():
-                bound[name_id] += value
-        return {name_id for name_id, value in bound.items() if value >= need}
+                offered[name_id] += value
+                missing[name_id] -= weight
+        return {n for n, b in offered.items() if b and b >= threshold * (b + missing[n]) - 1e-9}
 
     def search(
         self, queries: Iterable[NormalName], threshold: float
     ) -> dict[int, tuple[float, int, NormalName, NameScore]]:
         """Best (score, name id, query form, detail) per entry id, at or above ``threshold``."""
-        best: dict[int, tuple[float, int, NormalName, NameScore]] = {}
+        best: dict[int, tuple[float, int, NormalName]] = {}
         for query in queries:
             for name_id in self.candidates(query, threshold):
-                result = score_names(query, self.names[name_id])
-                if result.score < threshold:
+                score = quick_score(query, self.names[name_id])
+                if score < threshold:
                     continue
                 entry_id = self.name_entry[name_id]
                 current = best.get(entry_id)
-                if current is None or result.score > current[0]:
-                    best[entry_id] = (result.score, name_id, query, result)
-        return best
+                if current is None or score > current[0]:
+                    best[entry_id] = (score, name_id, query)
+        return {
+            entry_id: (score, name_id, query, score_names(query, self.names[name_id]))
+            for entry_id, (score, name_id, query) in best.items()
+        }
 
     def exhaustive(self, queries: Iterable[NormalName], threshold: float) -> dict[int, float]:
         """Brute force over every indexed name: the oracle the pruning is tested against."""
         best: dict[int, float] = {}
         for query in queries:
             for name_id, name in enumerate(self.names):
-                score = score_names(query, name).score
+                score = quick_score(query, name)
                 entry_id = self.name_entry[name_id]
                 if score >= threshold and score > best.get(entry_id, -1.0):
                     best[entry_id] = score

@@ -6,7 +6,8 @@ score can be reproduced. The score of a query name Q against a list name C is
     coverage = sum(w(q) * sim(q, c) for aligned pairs) / (W(Q) + LAMBDA * min(extra(C), W(Q)))
     score    = coverage * specificity
 
-where ``w`` is the token weight (IDF over a frozen reference corpus), ``sim`` the token
+where ``w`` is the token weight (IDF over a frozen reference corpus; an aligned pair weighs
+what its lighter token weighs), ``sim`` the token
 similarity of :mod:`clearance.match.tokens`, pairs are aligned one-to-one greedily, best
 first (so word order never matters), ``extra(C)`` is the weight of list-name tokens left
 unmatched (a list name longer than the query costs a little, never more than LAMBDA), and
@@ -26,7 +27,6 @@ from rapidfuzz.distance import Levenshtein
 
 from clearance.match.normalize import NormalName
 from clearance.match.tokens import token_similarity
-from clearance.match.weights import token_weight
 
 NAME = "name-v1"
 LAMBDA = 0.15
@@ -60,49 +60,33 @@ class NameScore:
         }
 
 
-def query_weight(name: NormalName) -> float:
-    return sum(token_weight(t) for t in name.tokens)
-
-
 def align(q: tuple[str, ...], c: tuple[str, ...]) -> list[tuple[int, int, float]]:
     """One-to-one alignment of token positions, best similarity first."""
-    scored = [(token_similarity(a, b), i, j) for i, a in enumerate(q) for j, b in enumerate(c)]
-    scored = [x for x in scored if x[0] > 0.0]
-    scored.sort(key=lambda x: (-x[0], x[1], x[2]))
+    scored = []
+    for i, a in enumerate(q):
+        for j, b in enumerate(c):
+            sim = token_similarity(a, b)
+            if sim > 0.0:
+                scored.append((-sim, i, j))
+    scored.sort()
     used_q: set[int] = set()
     used_c: set[int] = set()
     pairs: list[tuple[int, int, float]] = []
-    for sim, i, j in scored:
+    for neg, i, j in scored:
         if i not in used_q and j not in used_c:
             used_q.add(i)
             used_c.add(j)
-            pairs.append((i, j, sim))
+            pairs.append((i, j, -neg))
     return pairs
 
 
 def score_names(q: NormalName, c: NormalName) -> NameScore:
-    """Score one query name form against one list name form."""
-    penalty = DERIVED_PENALTY if (q.derived or c.derived) else 0.0
-    if q.legal and c.legal and set(q.legal) != set(c.legal):
-        penalty += LEGAL_MISMATCH
-    if q.tokens == c.tokens or sorted(q.tokens) == sorted(c.tokens):
-        same = tuple((t, t, 1.0) for t in q.tokens)
-        return NameScore(1.0 - penalty, same, (), (), 1.0, 1.0, "exact")
-    pairs = align(q.tokens, c.tokens)
-    matched = sum(token_weight(q.tokens[i]) * s for i, _, s in pairs)
-    total = query_weight(q)
-    matched_c = {j for _, j, _ in pairs}
-    extra = sum(token_weight(t) for j, t in enumerate(c.tokens) if j not in matched_c)
-    coverage = matched / (total + LAMBDA * min(extra, total)) if total else 0.0
-    specificity = min(1.0, math.sqrt(matched / SPECIFIC_WEIGHT)) if matched else 0.0
-    score, method = coverage * specificity, "token_alignment"
-    joined = Levenshtein.normalized_similarity("".join(q.tokens), "".join(c.tokens))
-    if joined >= JOINED_MIN and joined * JOINED_FACTOR > score:
-        score, method = joined * JOINED_FACTOR, "joined"
-    score = max(0.0, score - penalty)
+    """Score one query name form against one list name form, with the full detail."""
+    score, pairs, coverage, specificity, method = _score(q, c)
     matched_q = {i for i, _, _ in pairs}
+    matched_c = {j for _, j, _ in pairs}
     return NameScore(
-        score=min(1.0, score),
+        score=score,
         pairs=tuple((q.tokens[i], c.tokens[j], s) for i, j, s in pairs),
         unmatched_query=tuple(t for i, t in enumerate(q.tokens) if i not in matched_q),
         unmatched_candidate=tuple(t for j, t in enumerate(c.tokens) if j not in matched_c),
@@ -110,3 +94,49 @@ def score_names(q: NormalName, c: NormalName) -> NameScore:
         specificity=specificity,
         method=method,
     )
+
+
+def quick_score(q: NormalName, c: NormalName) -> float:
+    """The same score as :func:`score_names`, without building the explanation."""
+    return _score(q, c)[0]
+
+
+def _score(
+    q: NormalName, c: NormalName
+) -> tuple[float, list[tuple[int, int, float]], float, float, str]:
+    penalty = DERIVED_PENALTY if (q.derived or c.derived) else 0.0
+    if q.legal and c.legal and set(q.legal) != set(c.legal):
+        penalty += LEGAL_MISMATCH
+    if q.tokens == c.tokens or sorted(q.tokens) == sorted(c.tokens):
+        same = [(i, j, 1.0) for i, j in enumerate(_positions(q.tokens, c.tokens))]
+        return 1.0 - penalty, same, 1.0, 1.0, "exact"
+    pairs = align(q.tokens, c.tokens)
+    # An aligned pair weighs what the lighter of its two tokens weighs, so a misspelt
+    # common word (unknown to the frequency table) does not count as a rare one.
+    matched = denominator = 0.0
+    unmatched_q = list(q.weights)
+    unmatched_c = list(c.weights)
+    for i, j, sim in pairs:
+        weight = min(q.weights[i], c.weights[j])
+        matched += weight * sim
+        denominator += weight
+        unmatched_q[i] = unmatched_c[j] = 0.0
+    denominator += sum(unmatched_q)
+    extra = sum(unmatched_c)
+    coverage = matched / (denominator + LAMBDA * min(extra, denominator)) if denominator else 0.0
+    specificity = min(1.0, math.sqrt(matched / SPECIFIC_WEIGHT)) if matched else 0.0
+    score, method = coverage * specificity, "token_alignment"
+    jq, jc = "".join(q.tokens), "".join(c.tokens)
+    if min(len(jq), len(jc)) >= JOINED_MIN * max(len(jq), len(jc)):
+        joined = Levenshtein.normalized_similarity(jq, jc)
+        if joined >= JOINED_MIN and joined * JOINED_FACTOR > score:
+            score, method = joined * JOINED_FACTOR, "joined"
+    return min(1.0, max(0.0, score - penalty)), pairs, coverage, specificity, method
+
+
+def _positions(q: tuple[str, ...], c: tuple[str, ...]) -> list[int]:
+    """For equal token multisets: the position in ``c`` of each token of ``q``."""
+    free: dict[str, list[int]] = {}
+    for j, t in enumerate(c):
+        free.setdefault(t, []).append(j)
+    return [free[t].pop(0) for t in q]

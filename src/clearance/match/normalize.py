@@ -22,6 +22,7 @@ from rigour.text import ascii_text
 
 from clearance.match.han import han_person_variants, has_han, romanize_han
 from clearance.match.hangul import has_hangul, romanize_hangul
+from clearance.match.weights import token_weight
 
 # Cyrillic and Greek letters that look like Latin ones, folded only inside words that
 # also contain Latin letters (so real Cyrillic names are transliterated, not folded).
@@ -81,7 +82,16 @@ def fold_text(text: str) -> str:
     text = ascii_text(text).lower().replace("&", " and ")
     text = _INNER_MARKS.sub("", text)
     words = _NON_WORD.sub(" ", text).split()
-    return " ".join(PLURALS.get(w, w) for w in words)
+    return " ".join(_singular(w) for w in words)
+
+
+def _singular(word: str) -> str:
+    """Fold the plural of generic words; "-ies" of longer words too (typos included)."""
+    if word in PLURALS:
+        return PLURALS[word]
+    if len(word) >= 7 and word.endswith("ies"):
+        return word[:-3] + "y"
+    return word
 
 
 def mark_legal_forms(folded: str) -> str:
@@ -100,6 +110,7 @@ class NormalName:
     tokens: tuple[str, ...]
     legal: tuple[str, ...]
     derived: bool = False  # a variant (brackets dropped, surname split), not the name as written
+    weights: tuple[float, ...] = ()  # token_weight of each token, computed once
 
     @property
     def key(self) -> str:
@@ -112,7 +123,8 @@ def _to_normal(original: str, folded: str, derived: bool) -> NormalName | None:
     legal = tuple(t[1:] for t in marked.split() if t.startswith(LEGAL_PREFIX))
     if not tokens and not legal:
         return None
-    return NormalName(original, tokens or legal, legal if tokens else (), derived)
+    tokens, legal = (tokens, legal) if tokens else (legal, ())
+    return NormalName(original, tokens, legal, derived, tuple(token_weight(t) for t in tokens))
 
 
 @lru_cache(maxsize=131072)

@@ -49,6 +49,7 @@ def deletes(token: str) -> set[str]:
     return keys
 
 
+@lru_cache(maxsize=1_000_000)
 def token_similarity(a: str, b: str) -> float:
     """Similarity of two normalised tokens in [0, 1]; 0 below MIN_SIMILARITY."""
     if a == b:

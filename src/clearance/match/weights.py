@@ -29,7 +29,7 @@ GENERIC_ORG_WORDS = frozenset(
     engineering development investment investments import export general global national
     science sciences scientific research institute center centre management solutions
     products manufacturing factory works partners associates private public joint stock
-    shipping logistics commercial business bureau agency office branch""".split()  # noqa: SIM905
+    shipping logistics commercial business bureau agency office branch digital""".split()  # noqa: SIM905
 )
 
 
