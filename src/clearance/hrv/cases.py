@@ -66,6 +66,21 @@ def _rows(facts: Mapping[str, Any]) -> list[dict[str, Any]]:
     return rows
 
 
+def row_dict(
+    provider: str = "A",
+    network: str = "5G",
+    function: str = "access",
+    site: str = "s1",
+    vendor: str = "Huawei",
+    installed: str = "2019-06-01",
+    removed: str = "",
+    **extra: Any,
+) -> dict[str, Any]:
+    """One inventory row as a dict (for tests and examples)."""
+    return {"provider": provider, "network": network, "function": function, "site_id": site,
+            "vendor": vendor, "installed_on": installed, "removed_on": removed, **extra}
+
+
 def write_csv(rows: list[dict[str, Any]], path: Path) -> Path:
     """Write inventory rows with every known column (missing values empty)."""
     with path.open("w", newline="", encoding="utf-8") as fh:
