@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
 from fastapi import FastAPI
 
 from clearance import __version__
@@ -11,9 +14,24 @@ from clearance.service.service import Service
 from clearance.store import Store, open_store
 
 
-def create_app(store: Store | None = None, url: str | None = None) -> FastAPI:
-    """The service over ``store`` (or the store at ``url``, or the configured one)."""
+def create_app(
+    store: Store | None = None, url: str | None = None, threads: int | None = None
+) -> FastAPI:
+    """The service over ``store`` (or the store at ``url``, or the configured one).
+
+    ``threads`` caps the worker threads that run request handlers (default: anyio's 40).
+    """
+
+    @asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        if threads:
+            import anyio.to_thread
+
+            anyio.to_thread.current_default_thread_limiter().total_tokens = threads
+        yield
+
     app = FastAPI(
+        lifespan=lifespan,
         title="clearance",
         version=__version__,
         description="Restricted-party screening, EAR determinations, review and audit. "

@@ -12,6 +12,7 @@ from sqlalchemy import func, select
 
 from clearance.errors import ListsUnavailable
 from clearance.hits import ListVersionRef
+from clearance.model import ListEntry
 from clearance.screening import Screener
 from clearance.store import Snapshot, Store
 from clearance.store.schema import list_versions
@@ -63,7 +64,8 @@ class Screeners:
         missing = [str(v["version"]) for v in recorded if v["version"] not in rows]
         if missing:
             raise ListsUnavailable(f"list version(s) no longer in the store: {', '.join(missing)}")
-        refs, entries = [], []
+        refs: list[ListVersionRef] = []
+        entries: list[ListEntry] = []
         for v in recorded:
             row = rows[v["version"]]
             cut = as_of if v.get("reconstructed") else None

@@ -18,6 +18,7 @@ from clearance.service import audit, review
 from clearance.service.keys import Principal
 from clearance.service.screeners import Screeners
 from clearance.store import Store
+from clearance.store.codec import entry_to_json
 
 LIMIT = 10
 
@@ -95,7 +96,7 @@ class Service:
                     {
                         **ident,
                         "query_name": result.query.name,
-                        "entry": review.entry_to_json(hit.entry),
+                        "entry": entry_to_json(hit.entry),
                         "score": f"{hit.score:.4f}",
                     }
                 )

@@ -1,0 +1,28 @@
+"""``clearance serve``: the REST API and web UI over the configured store."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+
+def serve(
+    host: Annotated[str, typer.Option(help="Interface to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="TCP port.")] = 8000,
+    workers: Annotated[int, typer.Option(help="Worker threads for requests.")] = 16,
+    log_level: Annotated[str, typer.Option(help="uvicorn log level.")] = "warning",
+) -> None:
+    """Serve the API (OpenAPI at /openapi.json, docs at /docs) and the web UI (/ui)."""
+    import uvicorn
+
+    from clearance.service import create_app
+    from clearance.store import open_store
+
+    app = create_app(open_store(), threads=workers)
+    typer.echo(f"clearance service on http://{host}:{port}/ (web UI at /ui)", err=True)
+    uvicorn.run(app, host=host, port=port, log_level=log_level, access_log=False)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("serve")(serve)
