@@ -22,6 +22,7 @@ class Ctx:
     klass: str = "OTHER"
     reasons: list[str] | None = None
     manual: list[str] = field(default_factory=list)
+    red_flags: list[str] = field(default_factory=list)
     requirements: list[dict[str, Any]] = field(default_factory=list)
     conditions: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)

@@ -21,7 +21,12 @@ OUTCOMES = (
 @dataclass(slots=True)
 class Decision:
     """``license_required`` is None when the EAR licence question is not the answer
-    (OFAC block, denial order) or cannot be settled without a human."""
+    (OFAC block, denial order) or cannot be settled without a human.
+
+    MANUAL_REVIEW keeps the engine's best licence answer where it has one: True when a
+    requirement stands whatever the review finds (#24: EL lifted, CCL licence remains), False
+    when only a red flag needs a human (#43: affiliates rule suspended, 60% Huawei-owned), None
+    when the review decides the answer (uncertain match, unverified dates, unknown ECCN)."""
 
     outcome: str
     license_required: bool | None

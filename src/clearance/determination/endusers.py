@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from clearance.determination.context import Ctx
-from clearance.determination.exclusions import misses
+from clearance.determination.exclusions import doubtful, misses
 from clearance.determination.parties import Listing, ResolvedParty
 
 EXCLUSIONS = (
@@ -38,7 +38,9 @@ def _excluded(ctx: Ctx, listing: Listing) -> str | None:
             ctx.trace.add(rule, v, "excluded", f"{rule.title}: Entity List requirement lifted")
             return rule_id
         if purpose:
-            ctx.trace.add(rule, v, "not_applicable", "; ".join(failed)).unsure = None
+            entry = ctx.trace.add(rule, v, "not_applicable", "; ".join(failed))
+            if not doubtful(v, ctx.facts, ctx.klass, listing.group):
+                entry.unsure = None
     return None
 
 
@@ -76,7 +78,8 @@ def _entity_list(ctx: Ctx, party: ResolvedParty, listing: Listing) -> None:
         ).citations
     if ctx.facts.item.license_exception:
         ctx.notes.append(
-            f"licence exception {ctx.facts.item.license_exception} unavailable: Entity List party (744.11(a), 744.16(b))"
+            f"licence exception {ctx.facts.item.license_exception} unavailable: "
+            "Entity List party (744.11(a), 744.16(b))"
         )
         ctx.trace.add(
             "ear.entity_list",
@@ -134,7 +137,8 @@ def _affiliates(ctx: Ctx, party: ResolvedParty, owners: list[ResolvedParty]) -> 
         return
     if not rule.verified_for(ctx.on):
         ctx.manual.append(
-            f"affiliates rule status after {rule.verified_through} not verified; owners hold {share}%"
+            f"affiliates rule status after {rule.verified_through} not verified; "
+            f"owners hold {share}%"
         )
         return
     v = rule.at(ctx.on)
@@ -158,7 +162,9 @@ def _affiliates(ctx: Ctx, party: ResolvedParty, owners: list[ResolvedParty]) -> 
             "affiliates rule suspended: list-based rules reach listed entities only",
             facts,
         )
-        ctx.notes.append(f"red flag: {share}% owned by listed parties (affiliates rule suspended)")
+        flag = f"red flag: {share}% owned by listed parties (affiliates rule suspended)"
+        ctx.notes.append(flag)
+        ctx.red_flags.append(flag)
 
 
 def check_lists(ctx: Ctx) -> None:

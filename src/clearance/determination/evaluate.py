@@ -35,6 +35,24 @@ def _coverage(ctx: Ctx) -> None:
         )
 
 
+def _deemed(ctx: Ctx) -> None:
+    if not ctx.facts.activity.deemed_export:
+        return
+    rule = ctx.rs.rule("ear.deemed_export")
+    v = rule.at(ctx.on)
+    if v is None:
+        ctx.manual.append(f"deemed-export rule data not in force on {ctx.on}")
+        return
+    dest = ctx.facts.destination
+    ctx.trace.add(
+        rule,
+        v,
+        "deemed_export",
+        f"release in the US to a foreign person: a deemed export to {dest}",
+        {"destination": dest, "item_type": ctx.facts.item.type},
+    )
+
+
 def _blocked(ctx: Ctx) -> bool:
     rule = ctx.rs.rule("ofac.sdn")
     v = rule.at(ctx.on)
@@ -74,6 +92,12 @@ def _uncertain(ctx: Ctx) -> None:
             ctx.manual.append(
                 f"uncertain screening match for {party.party.name!r}: review the candidates"
             )
+        changes = party.related_changes(ctx.on)
+        if changes:
+            ctx.manual.append(
+                f"related entries for {party.party.name!r} could change the outcome: "
+                + "; ".join(changes)
+            )
 
 
 def _outcome(ctx: Ctx) -> tuple[str, bool | None]:
@@ -81,7 +105,8 @@ def _outcome(ctx: Ctx) -> tuple[str, bool | None]:
         only_ccl = all(r["source"] == "ccl" for r in ctx.requirements)
         if only_ccl and ctx.el_party_excluded:
             ctx.manual.append(
-                "EL requirement lifted but a CCL licence remains: licence exceptions for an EL party are UNSURE (744.16(b))"
+                "EL requirement lifted but a CCL licence remains: "
+                "licence exceptions for an EL party are UNSURE (744.16(b))"
             )
             return "MANUAL_REVIEW", True
         outcome, required = "LICENSE_REQUIRED", True
@@ -89,6 +114,8 @@ def _outcome(ctx: Ctx) -> tuple[str, bool | None]:
         outcome, required = "NO_LICENSE_REQUIRED", False
     if ctx.manual:
         return "MANUAL_REVIEW", True if required else None
+    if ctx.red_flags:
+        return "MANUAL_REVIEW", required
     return outcome, required
 
 
@@ -103,6 +130,7 @@ def evaluate(
     ctx = Ctx(facts, rs, parties, owners, Trace(facts.on))
     _coverage(ctx)
     _uncertain(ctx)
+    _deemed(ctx)
     classify(ctx)
     if _blocked(ctx):
         outcome, required = "BLOCKED_OFAC", None
@@ -123,7 +151,7 @@ def evaluate(
         lists=lists,
         requirements=ctx.requirements,
         conditions=ctx.conditions,
-        manual_review_reasons=ctx.manual,
+        manual_review_reasons=[*ctx.manual, *ctx.red_flags],
         notes=[*ctx.notes, *facts.notes],
     )
 
@@ -135,7 +163,8 @@ def determine(
     facts = parse_facts(raw)
     if facts.destination == "US":
         raise InputError(
-            "destination: give the foreign person's country for a release in the US (deemed export)"
+            "destination: for a release in the US to a foreign person give that person's "
+            "country and set activity.deemed_export (734.13(b))"
         )
     lag = rs.rule("ear.entity_list").versions[-1].values["publication_lag_days"]
     screener = screener_for(screen_date(facts.on, lag)) if screener_for else None

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from clearance.determination.facts import Facts
 from clearance.rules.model import RuleVersion
 
@@ -15,8 +17,17 @@ def item_class(eccn: str, reasons: list[str] | None) -> str:
     return "OTHER"
 
 
-def misses(version: RuleVersion, facts: Facts, klass: str, group: str | None) -> list[str]:
-    """The conditions of ``version`` the facts fail; empty means it applies."""
+def misses(
+    version: RuleVersion,
+    facts: Facts,
+    klass: str,
+    group: str | None,
+    also: Sequence[str] = (),
+) -> list[str]:
+    """The conditions of ``version`` the facts fail; empty means it applies.
+
+    ``also`` names purposes to accept on top of the version's own (to ask "would it apply
+    if an UNSURE purpose were covered?")."""
     v = version.values
     item, act = facts.item, facts.activity
     out: list[str] = []
@@ -25,10 +36,10 @@ def misses(version: RuleVersion, facts: Facts, klass: str, group: str | None) ->
     if item.type not in v["item_types"]:
         out.append(f"item type {item.type!r} not in {v['item_types']}")
     paragraphs = v.get("eccn_paragraphs") or []
-    if "ANY" not in v["classes"] and klass not in v["classes"]:
-        if not any(item.eccn.startswith(p) for p in paragraphs):
-            out.append(f"classification {item.eccn} ({klass}) not in {v['classes']}")
-    if act.purpose not in v["purposes"]:
+    in_class = "ANY" in v["classes"] or klass in v["classes"]
+    if not in_class and not any(item.eccn.startswith(p) for p in paragraphs):
+        out.append(f"classification {item.eccn} ({klass}) not in {v['classes']}")
+    if act.purpose not in v["purposes"] and act.purpose not in also:
         out.append(f"purpose {act.purpose!r} not in {v['purposes']}")
     body = act.standards_body
     if v["requires_recognized_body"] and (body is None or not body.recognized):
@@ -41,3 +52,9 @@ def misses(version: RuleVersion, facts: Facts, klass: str, group: str | None) ->
     if v.get("requires_intent_to_publish") and act.intent_to_publish is False:
         out.append("no intent that the standard be published")
     return out
+
+
+def doubtful(version: RuleVersion, facts: Facts, klass: str, group: str | None) -> bool:
+    """True when ``version`` misses only on a purpose whose coverage the data marks UNSURE."""
+    unsure = version.values.get("unsure_purposes") or []
+    return facts.activity.purpose in unsure and not misses(version, facts, klass, group, unsure)

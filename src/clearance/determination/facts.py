@@ -84,6 +84,7 @@ class Activity:
     standards_body: StandardsBody | None = None
     intent_to_publish: bool | None = None
     pre_listing_contract: bool = False
+    deemed_export: bool = False
 
 
 @dataclass(frozen=True, slots=True)

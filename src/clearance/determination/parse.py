@@ -31,7 +31,10 @@ ITEM = {
     "type", "eccn", "published", "fundamental_research", "us_content_percent",
     "foreign_produced", "fdp_direct_product_of", "fdp_listed_design", "license_exception",
 }  # fmt: skip
-ACTIVITY = {"kind", "purpose", "standards_body", "intent_to_publish", "pre_listing_contract"}
+ACTIVITY = {
+    "kind", "purpose", "standards_body", "intent_to_publish", "pre_listing_contract",
+    "deemed_export",
+}  # fmt: skip
 
 
 def _party(raw: Any, where: str) -> Party:
@@ -84,12 +87,17 @@ def _activity(raw: Any) -> Activity:
     intent = m.get("intent_to_publish")
     if intent is not None and not isinstance(intent, bool):
         raise InputError("activity.intent_to_publish: expected true, false or null")
+    kind = _choice(m["kind"], "activity.kind", KINDS)
+    deemed = _bool(m, "deemed_export", "activity")
+    if deemed and kind != "release":
+        raise InputError("activity.deemed_export: only a release can be a deemed export")
     return Activity(
-        kind=_choice(m["kind"], "activity.kind", KINDS),
+        kind=kind,
         purpose=_choice(purpose, "activity.purpose", PURPOSES) if purpose is not None else None,
         standards_body=sb,
         intent_to_publish=intent,
         pre_listing_contract=_bool(m, "pre_listing_contract", "activity"),
+        deemed_export=deemed,
     )
 
 
@@ -100,11 +108,14 @@ def parse_facts(raw: Mapping[str, Any]) -> Facts:
     if not isinstance(parties, list) or not parties:
         raise InputError("parties: expected a non-empty list")
     notes = m.get("notes") or []
+    item, activity = _item(m["item"]), _activity(m["activity"])
+    if activity.deemed_export and item.type == "commodity":
+        raise InputError("activity.deemed_export: a commodity cannot be released (734.15)")
     return Facts(
         on=parse_date(m["date"]),
         destination=parse_country(m["destination"], "destination"),
         parties=tuple(_party(p, f"parties[{i}]") for i, p in enumerate(parties)),
-        item=_item(m["item"]),
-        activity=_activity(m["activity"]),
+        item=item,
+        activity=activity,
         notes=tuple(str(n) for n in notes),
     )

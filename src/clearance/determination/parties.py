@@ -1,9 +1,23 @@
 """Resolve each party to its list status on the date: by screening, or as declared.
 
-A screening hit scoring at least :data:`CONFIDENT` is taken to be the party. A best hit
-between the screener's threshold and :data:`CONFIDENT` is uncertain: the decision becomes
-MANUAL_REVIEW with the candidates, never a silent pass. Entity List rows carry their FR
-*publication* date; the rule data maps it to the addition's *effective* date.
+Which list version: a question about day D screens the lists as of D + the Entity List rule's
+``publication_lag_days`` (:func:`screen_date`), because CSL rows carry the Federal Register
+*publication* date, which follows the effective date by a few days (the August 2019 Huawei
+wave took effect 2019-08-19 and was published 2019-08-21). Rows found that way are mapped
+back to the addition's *effective* date from the rule data, so a row published after D but
+effective on or before D applies, and one effective after D is traced as "not yet listed".
+An EL row whose addition is not in the rule data, published within the lag, is MANUAL_REVIEW.
+
+Which hits are the party: the best hit must score at least :data:`CONFIDENT`; a best hit
+between the screener's threshold and :data:`CONFIDENT` is uncertain, so the decision becomes
+MANUAL_REVIEW with the candidates, never a silent pass. The party *is* every hit scoring
+within :data:`SAME_PARTY_MARGIN` of the best (exact or near-exact for its name: "Huawei
+Technologies Co., Ltd." is the EL row "Huawei Technologies Co., Ltd. (Huawei)" and the CMIC
+row of the same name). Other hits at or above :data:`CONFIDENT` are *related* entries (for
+that name, "Huawei Technologies (UK) Co., Ltd."): shown in ``related`` but not used by the
+rules, so their citations do not leak into the decision. When a related entry in force is on
+a list the rules read (EL, DPL, UVL, MEU, SDN) and none of the party's own entries in force is
+on that list, it could change the outcome: the decision becomes MANUAL_REVIEW.
 """
 
 from __future__ import annotations
@@ -19,6 +33,8 @@ from clearance.model import ListEntry
 from clearance.rules.model import RuleSet
 
 CONFIDENT = 0.92
+SAME_PARTY_MARGIN = 0.01
+RULE_LISTS = ("EL", "DPL", "UVL", "MEU", "SDN")
 FOOTNOTE1_MARKERS = ("736.2(b)(3)(vi)", "734.9(e)")
 EXCEPT_MARKER = "standards organization"
 
@@ -73,9 +89,20 @@ class ResolvedParty:
     candidates: list[dict[str, Any]] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     lists: list[dict[str, Any]] = field(default_factory=list)
+    related: list[dict[str, Any]] = field(default_factory=list)
+    related_listings: list[Listing] = field(default_factory=list)
 
     def on_list(self, code: str, on: date) -> list[Listing]:
         return [x for x in self.listings if x.list_code == code and x.in_force(on)]
+
+    def related_changes(self, on: date) -> list[str]:
+        """Names of related entries in force on a rule list none of the party's own is on."""
+        own = {x.list_code for x in self.listings if x.in_force(on)}
+        return [
+            f"{x.name} ({x.list_code})"
+            for x in self.related_listings
+            if x.in_force(on) and x.list_code in RULE_LISTS and x.list_code not in own
+        ]
 
     def as_dict(self, on: date) -> dict[str, Any]:
         p = self.party
@@ -85,6 +112,7 @@ class ResolvedParty:
             "role": p.role,
             "hits": self.hits,
             "uncertain_candidates": self.candidates,
+            "related": self.related,
             "listings_in_force": [x.as_dict() for x in self.listings if x.in_force(on)],
             "listings_later": [x.as_dict() for x in self.listings if not x.in_force(on)],
             "owned_by": [{"name": o.name, "percent": o.percent} for o in p.owned_by],
@@ -157,15 +185,18 @@ def resolve(
     out.lists = [ref.as_dict() for ref in result.lists]
     if not result.hits:
         return out
-    best = result.hits[0].score
+    best = max(h.score for h in result.hits)
     if best < CONFIDENT:
         out.candidates = [h.as_dict() for h in result.hits]
         out.notes.append(f"uncertain match (best score {best:.2f} < {CONFIDENT}): manual review")
         return out
     for hit in result.hits:
-        if hit.score >= CONFIDENT:
+        if hit.score >= best - SAME_PARTY_MARGIN:
             out.hits.append(hit.as_dict())
             out.listings.append(listing_from_entry(hit.entry, ruleset))
+        elif hit.score >= CONFIDENT:
+            out.related.append(hit.as_dict())
+            out.related_listings.append(listing_from_entry(hit.entry, ruleset))
     return out
 
 
