@@ -46,7 +46,8 @@ def main() -> None:
         t3 = time.perf_counter()
     findings = sum(len(p.findings) for p in report.providers)
     print(
-        f"inventory: {len(inv):,} rows, {args.sites:,} sites, {args.format} (generated in {gen:.1f} s)"
+        f"inventory: {len(inv):,} rows, {args.sites:,} sites, {args.format} "
+        f"(generated in {gen:.1f} s)"
     )
     print(
         f"read+validate {t2 - t1:.2f} s, evaluate+json {t3 - t2:.2f} s "

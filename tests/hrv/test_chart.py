@@ -37,7 +37,12 @@ def test_timeline_data(timeline: Timeline) -> None:
     assert at[dt.date(2023, 1, 1)] is None
     assert at[dt.date(2023, 8, 1)] == (0.35, True)
     assert at[dt.date(2028, 1, 1)] == (0.0, True)
-    assert {d.requirement.rsplit(".", 1)[1][:2] for d in timeline.deadlines} >= {"d2", "d4", "d5", "d8"}
+    assert {d.requirement.rsplit(".", 1)[1][:2] for d in timeline.deadlines} >= {
+        "d2",
+        "d4",
+        "d5",
+        "d8",
+    }
 
 
 def test_svg_is_valid_and_complete(timeline: Timeline) -> None:
@@ -47,8 +52,15 @@ def test_svg_is_valid_and_complete(timeline: Timeline) -> None:
     series = [e for e in root.iter(f"{NS}polyline") if e.get("class") == "series"]
     assert len({e.findtext(f"{NS}title") for e in series}) == len(timeline.shares)
     texts = " ".join(t.text or "" for t in root.iter(f"{NS}text"))
-    for want in ("5G access", "full fibre access", "cap 35% (law)", "D5 31 Jul 2023",
-                 "D8 31 Dec 2027", "Alpha Mobile", "not legal advice"):
+    for want in (
+        "5G access",
+        "full fibre access",
+        "cap 35% (law)",
+        "D5 31 Jul 2023",
+        "D8 31 Dec 2027",
+        "Alpha Mobile",
+        "not legal advice",
+    ):
         assert want in texts
     dashed = [e for e in root.iter(f"{NS}line") if e.get("stroke-dasharray") == "7 4"]
     assert dashed  # binding cap lines drawn

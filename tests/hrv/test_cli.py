@@ -14,8 +14,9 @@ from clearance.hrv.synthetic import write_inventory
 
 def _run(*args: str) -> subprocess.CompletedProcess[str]:
     code = "from clearance.cli import main; main()"
-    return subprocess.run([sys.executable, "-c", code, "hrv", *args], capture_output=True,
-                          text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-c", code, "hrv", *args], capture_output=True, text=True, timeout=120
+    )
 
 
 @pytest.fixture(scope="module")
@@ -42,8 +43,11 @@ def test_report_table(inventory: Path) -> None:
 
 def test_bad_inventory_exits_2_with_line(tmp_path: Path) -> None:
     p = tmp_path / "bad.csv"
-    p.write_text("provider,network,function,site_id,vendor,installed_on,removed_on\n"
-                 "A,5G,access,s1,Acme Radio,2019-01-01,\n", encoding="utf-8")
+    p.write_text(
+        "provider,network,function,site_id,vendor,installed_on,removed_on\n"
+        "A,5G,access,s1,Acme Radio,2019-01-01,\n",
+        encoding="utf-8",
+    )
     res = _run("report", "--inventory", str(p), "--as-of", "2024-01-01")
     assert res.returncode == 2
     assert "bad.csv:2:" in res.stderr and "Acme Radio" in res.stderr
@@ -56,15 +60,25 @@ def test_bad_date_exits_2(inventory: Path) -> None:
 
 def test_timeline_svg(inventory: Path, tmp_path: Path) -> None:
     out = tmp_path / "chart.svg"
-    res = _run("timeline", "--inventory", str(inventory), "--from", "2020-01-01", "--to",
-               "2028-06-30", "--output", str(out))
+    res = _run(
+        "timeline",
+        "--inventory",
+        str(inventory),
+        "--from",
+        "2020-01-01",
+        "--to",
+        "2028-06-30",
+        "--output",
+        str(out),
+    )
     assert res.returncode == 0, res.stderr
     assert out.read_text(encoding="utf-8").startswith("<svg")
 
 
 def test_plan_json(inventory: Path) -> None:
-    res = _run("plan", "--inventory", str(inventory), "--capacity", "2", "--as-of", "2023-01-01",
-               "--json")
+    res = _run(
+        "plan", "--inventory", str(inventory), "--capacity", "2", "--as-of", "2023-01-01", "--json"
+    )
     assert res.returncode == 0, res.stderr
     data = json.loads(res.stdout)
     assert data["capacity_sites_per_month"] == 2

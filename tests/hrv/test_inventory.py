@@ -44,7 +44,10 @@ def test_unknown_and_ambiguous_vendors_do_not_resolve(register: VendorRegister) 
 
 
 def test_reads_typed_columns(tmp_path: Path, register: VendorRegister) -> None:
-    p = _write(tmp_path, "A,5g,Access,s1,HUAWEI TECH. CO,2019-01-01,\nA,5G,access,s2,Nokia,2019-01-01,2021-03-04\n")
+    p = _write(
+        tmp_path,
+        "A,5g,Access,s1,HUAWEI TECH. CO,2019-01-01,\nA,5G,access,s2,Nokia,2019-01-01,2021-03-04\n",
+    )
     inv = read_inventory(p, register)
     t = inv.table
     assert len(inv) == 2
@@ -78,15 +81,21 @@ def test_bad_rows_reported_with_line_numbers(tmp_path: Path, register: VendorReg
 
 
 def test_purchase_after_installation_is_an_error(tmp_path: Path, register: VendorRegister) -> None:
-    p = _write(tmp_path, "A,5G,access,s1,Huawei,2019-01-01,,2019-02-01\n",
-               HEADER.strip() + ",purchased_on\n")
+    p = _write(
+        tmp_path,
+        "A,5G,access,s1,Huawei,2019-01-01,,2019-02-01\n",
+        HEADER.strip() + ",purchased_on\n",
+    )
     with pytest.raises(InputError, match=r":2: purchased_on is after installed_on"):
         read_inventory(p, register)
 
 
 def test_missing_column_is_an_error(tmp_path: Path, register: VendorRegister) -> None:
-    p = _write(tmp_path, "A,5G,access,s1,Huawei,2019-01-01\n",
-               "provider,network,function,site_id,vendor,installed_on\n")
+    p = _write(
+        tmp_path,
+        "A,5G,access,s1,Huawei,2019-01-01\n",
+        "provider,network,function,site_id,vendor,installed_on\n",
+    )
     with pytest.raises(InputError, match=r"inv.csv:1: missing column\(s\): removed_on"):
         read_inventory(p, register)
 
@@ -99,11 +108,16 @@ def test_unsupported_suffix(tmp_path: Path, register: VendorRegister) -> None:
 
 
 def test_parquet_matches_csv_and_reports_rows(tmp_path: Path, register: VendorRegister) -> None:
-    data = {"provider": ["A", "A"], "network": ["5G", "full_fibre"], "function": ["access", "access"],
-            "site_id": ["s1", "s2"], "vendor": ["Huawei", "Ericsson"],
-            "installed_on": pa.array([dt.date(2019, 1, 1), dt.date(2019, 1, 1)]),
-            "removed_on": pa.array([None, dt.date(2022, 1, 1)], pa.date32()),
-            "national_security_site": [True, False]}
+    data = {
+        "provider": ["A", "A"],
+        "network": ["5G", "full_fibre"],
+        "function": ["access", "access"],
+        "site_id": ["s1", "s2"],
+        "vendor": ["Huawei", "Ericsson"],
+        "installed_on": pa.array([dt.date(2019, 1, 1), dt.date(2019, 1, 1)]),
+        "removed_on": pa.array([None, dt.date(2022, 1, 1)], pa.date32()),
+        "national_security_site": [True, False],
+    }
     pq.write_table(pa.table(data), tmp_path / "inv.parquet")
     inv = read_inventory(tmp_path / "inv.parquet", register)
     assert inv.table.column("vendor").to_pylist() == ["huawei", "ericsson"]

@@ -32,14 +32,25 @@ def test_dvd_binds_and_earlier_instruments_do_not(ruleset: RuleSet) -> None:
 
 
 def test_deadlines(ruleset: RuleSet) -> None:
-    want = {"d2_core": "2023-12-31", "d3_national_security_sites": "2023-01-28",
-            "d4_full_fibre_access_cap": "2023-10-31", "d5_5g_access_cap": "2023-07-31",
-            "d7_transmission": "2025-12-31", "d8_5g_exit": "2027-12-31"}
-    got = {r.id.rsplit(".", 1)[1]: r.deadline.isoformat()
-           for r in in_force_on(ruleset, dt.date(2023, 1, 1)) if r.deadline}
+    want = {
+        "d2_core": "2023-12-31",
+        "d3_national_security_sites": "2023-01-28",
+        "d4_full_fibre_access_cap": "2023-10-31",
+        "d5_5g_access_cap": "2023-07-31",
+        "d7_transmission": "2025-12-31",
+        "d8_5g_exit": "2027-12-31",
+    }
+    got = {
+        r.id.rsplit(".", 1)[1]: r.deadline.isoformat()
+        for r in in_force_on(ruleset, dt.date(2023, 1, 1))
+        if r.deadline
+    }
     assert got == want
-    unsure = {r.id.rsplit(".", 1)[1] for r in in_force_on(ruleset, dt.date(2023, 1, 1))
-              if r.version.unsure}
+    unsure = {
+        r.id.rsplit(".", 1)[1]
+        for r in in_force_on(ruleset, dt.date(2023, 1, 1))
+        if r.version.unsure
+    }
     assert {"d5_5g_access_cap", "d7_transmission"} <= unsure
 
 

@@ -26,8 +26,10 @@ def _network(read_rows: Reader) -> Inventory:
 
 def _deadlines(data: dict[str, Any]) -> dict[str, tuple[int, int]]:
     (p,) = data["providers"]
-    return {t["requirement"].rsplit(".", 1)[1]: (t["sites_needed"], t["short_by_sites"])
-            for t in p["deadlines"]}
+    return {
+        t["requirement"].rsplit(".", 1)[1]: (t["sites_needed"], t["short_by_sites"])
+        for t in p["deadlines"]
+    }
 
 
 def test_month_slots() -> None:
@@ -39,8 +41,11 @@ def test_month_slots() -> None:
 def test_enough_capacity_meets_every_deadline(read_rows: Reader, register: VendorRegister) -> None:
     data = plan_as_dict(plan_removals(_network(read_rows), 3, register, START), START, 3)
     assert data["feasible"] is True
-    assert _deadlines(data) == {"d5_5g_access_cap": (15, 0), "d2_core": (1, 0),
-                                "d8_5g_exit": (51, 0)}
+    assert _deadlines(data) == {
+        "d5_5g_access_cap": (15, 0),
+        "d2_core": (1, 0),
+        "d8_5g_exit": (51, 0),
+    }
     schedule = data["providers"][0]["schedule"]
     assert sum(r["sites"] for m in schedule for r in m["removals"]) == 51
     assert all(sum(r["sites"] for r in m["removals"]) <= 3 for m in schedule)

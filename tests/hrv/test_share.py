@@ -10,12 +10,12 @@ import pyarrow as pa
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from clearance.hrv.cases import row_dict as row
 from clearance.hrv.evaluate import evaluate
 from clearance.hrv.inventory import Inventory
 from clearance.hrv.share import counts, units
 from clearance.hrv.vendors import VendorRegister
 from clearance.rules import RuleSet
-from clearance.hrv.cases import row_dict as row
 
 Reader = Callable[[list[dict[str, Any]]], Inventory]
 
@@ -37,16 +37,18 @@ def _inv(rows: list[dict[str, Any]]) -> Inventory:
 
 
 def _rows_strategy() -> st.SearchStrategy[list[dict[str, Any]]]:
-    one = st.fixed_dictionaries({
-        "provider": st.sampled_from(["A", "B", "C"]),
-        "network": st.sampled_from(["5G", "4G", "full_fibre"]),
-        "function": st.sampled_from(["access", "core", "transmission"]),
-        "site_id": st.sampled_from([f"s{i}" for i in range(8)]),
-        "vendor": st.sampled_from(["huawei", "zte", "ericsson", "nokia"]),
-        "installed_on": st.integers(0, 3000).map(lambda d: DAY0 + dt.timedelta(days=d)),
-        "removed_after": st.one_of(st.none(), st.integers(0, 3000)),
-        "national_security_site": st.booleans(),
-    })
+    one = st.fixed_dictionaries(
+        {
+            "provider": st.sampled_from(["A", "B", "C"]),
+            "network": st.sampled_from(["5G", "4G", "full_fibre"]),
+            "function": st.sampled_from(["access", "core", "transmission"]),
+            "site_id": st.sampled_from([f"s{i}" for i in range(8)]),
+            "vendor": st.sampled_from(["huawei", "zte", "ericsson", "nokia"]),
+            "installed_on": st.integers(0, 3000).map(lambda d: DAY0 + dt.timedelta(days=d)),
+            "removed_after": st.one_of(st.none(), st.integers(0, 3000)),
+            "national_security_site": st.booleans(),
+        }
+    )
 
     def fix(r: dict[str, Any]) -> dict[str, Any]:
         after = r.pop("removed_after")
@@ -62,11 +64,15 @@ FAST = settings(max_examples=60, deadline=None, suppress_health_check=[HealthChe
 
 
 def test_sites_and_equipment_units(read_rows: Reader) -> None:
-    inv = read_rows([
-        row(site="s1", vendor="Huawei"), row(site="s1", vendor="Huawei"),
-        row(site="s1", vendor="Nokia"), row(site="s2", vendor="Nokia"),
-        row(site="s3", vendor="Huawei", removed="2020-01-01"),
-    ])
+    inv = read_rows(
+        [
+            row(site="s1", vendor="Huawei"),
+            row(site="s1", vendor="Huawei"),
+            row(site="s1", vendor="Nokia"),
+            row(site="s2", vendor="Nokia"),
+            row(site="s3", vendor="Huawei", removed="2020-01-01"),
+        ]
+    )
     on = dt.date(2021, 1, 1)
     by_site = counts(units(inv, on, "sites", [HRV]), "hrv_0")[("A", "5G", "access")]
     by_kit = counts(units(inv, on, "equipment", [HRV]), "hrv_0")[("A", "5G", "access")]
@@ -76,10 +82,16 @@ def test_sites_and_equipment_units(read_rows: Reader) -> None:
 
 def test_in_service_boundaries(read_rows: Reader) -> None:
     inv = read_rows([row(installed="2020-01-10", removed="2020-02-10")])
+
     def n(d: dt.date) -> int:
         return sum(c.total for c in counts(units(inv, d, "sites", [HRV]), "hrv_0").values())
-    assert [n(dt.date(2020, 1, 9)), n(dt.date(2020, 1, 10)), n(dt.date(2020, 2, 9)),
-            n(dt.date(2020, 2, 10))] == [0, 1, 1, 0]
+
+    assert [
+        n(dt.date(2020, 1, 9)),
+        n(dt.date(2020, 1, 10)),
+        n(dt.date(2020, 2, 9)),
+        n(dt.date(2020, 2, 10)),
+    ] == [0, 1, 1, 0]
 
 
 @FAST
@@ -95,8 +107,13 @@ def test_removing_an_hrv_site_never_raises_the_share(
     rows: list[dict[str, Any]], on: dt.date, unit: str, pick: int, drop: bool
 ) -> None:
     before = counts(units(_inv(rows), on, unit, [HRV]), "hrv_0")
-    hrv_sites = sorted({(r["provider"], r["network"], r["function"], r["site_id"])
-                        for r in rows if r["vendor"] in HRV})
+    hrv_sites = sorted(
+        {
+            (r["provider"], r["network"], r["function"], r["site_id"])
+            for r in rows
+            if r["vendor"] in HRV
+        }
+    )
     if not hrv_sites:
         return
     target = hrv_sites[pick % len(hrv_sites)]
@@ -118,6 +135,7 @@ def test_one_providers_inventory_never_changes_anothers_result(
 ) -> None:
     full = evaluate(_inv(rows), on, register, "sites", ruleset)
     for p in full.providers:
-        alone = evaluate(_inv([r for r in rows if r["provider"] == p.provider]), on, register,
-                         "sites", ruleset)
+        alone = evaluate(
+            _inv([r for r in rows if r["provider"] == p.provider]), on, register, "sites", ruleset
+        )
         assert alone.provider(p.provider).as_dict() == p.as_dict()

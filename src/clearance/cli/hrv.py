@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import Annotated
 
 import typer
 from rich.table import Table
@@ -11,13 +12,18 @@ from rich.table import Table
 from clearance import NOT_LEGAL_ADVICE
 from clearance.cli.common import out, print_json
 from clearance.errors import InputError
+from clearance.hrv.inventory import Inventory as InventoryData
+from clearance.hrv.inventory import read_inventory
+from clearance.hrv.requirements import load_law
+from clearance.hrv.vendors import VendorRegister
+from clearance.rules import RuleSet
 
 hrv_app = typer.Typer(
     help="UK high-risk vendors: 35 % caps, core exclusion, DVD deadlines.", no_args_is_help=True
 )
 
-INVENTORY = typer.Option(..., "--inventory", help="inventory CSV or Parquet")
-UNIT = typer.Option("sites", "--unit", help="share unit: sites (default) or equipment")
+Inventory = Annotated[Path, typer.Option("--inventory", help="inventory CSV or Parquet")]
+Unit = Annotated[str, typer.Option("--unit", help="share unit: sites (default) or equipment")]
 
 
 def _date(value: str, flag: str) -> dt.date:
@@ -27,10 +33,7 @@ def _date(value: str, flag: str) -> dt.date:
         raise InputError(f"{flag}: {value!r} is not a date YYYY-MM-DD") from None
 
 
-def _load(inventory: Path):  # type: ignore[no-untyped-def]
-    from clearance.hrv.inventory import read_inventory
-    from clearance.hrv.requirements import load_law
-    from clearance.hrv.vendors import VendorRegister
+def _load(inventory: Path) -> tuple[InventoryData, VendorRegister, RuleSet]:
 
     ruleset = load_law()
     register = VendorRegister(ruleset)
@@ -39,10 +42,10 @@ def _load(inventory: Path):  # type: ignore[no-untyped-def]
 
 @hrv_app.command()
 def report(
-    inventory: Path = INVENTORY,
-    as_of: str = typer.Option(..., "--as-of", help="date to judge, YYYY-MM-DD"),
-    unit: str = UNIT,
-    as_json: bool = typer.Option(False, "--json", help="print the report as JSON"),
+    inventory: Inventory,
+    as_of: Annotated[str, typer.Option("--as-of", help="date to judge, YYYY-MM-DD")],
+    unit: Unit = "sites",
+    as_json: Annotated[bool, typer.Option("--json", help="print the report as JSON")] = False,
 ) -> None:
     """Where each provider stands on a date: every requirement, share, cap and deadline."""
     from clearance.hrv.evaluate import evaluate
@@ -65,7 +68,7 @@ def report(
             if not f.in_force:
                 status += " (pending)"
             table.add_row(
-                f.requirement,
+                f.requirement.removeprefix("uk.hrv."),
                 f"{f.network} {f.function}",
                 share,
                 "" if f.cap is None else f"{f.cap:.0%}",
@@ -79,11 +82,11 @@ def report(
 
 @hrv_app.command()
 def timeline(
-    inventory: Path = INVENTORY,
-    from_: str = typer.Option(..., "--from", help="first date, YYYY-MM-DD"),
-    to: str = typer.Option(..., "--to", help="last date, YYYY-MM-DD"),
-    output: Path = typer.Option(..., "--output", help="chart file: .svg, .html or .png"),
-    unit: str = UNIT,
+    inventory: Inventory,
+    from_: Annotated[str, typer.Option("--from", help="first date, YYYY-MM-DD")],
+    to: Annotated[str, typer.Option("--to", help="last date, YYYY-MM-DD")],
+    output: Annotated[Path, typer.Option("--output", help="chart file: .svg, .html or .png")],
+    unit: Unit = "sites",
 ) -> None:
     """Chart the high-risk share over time per provider and segment, with caps and deadlines."""
     from clearance.hrv.chart import write_chart
@@ -99,10 +102,12 @@ def timeline(
 
 @hrv_app.command()
 def plan(
-    inventory: Path = INVENTORY,
-    capacity: int = typer.Option(..., "--capacity", help="sites a provider can clear per month"),
-    start: str = typer.Option(None, "--as-of", help="plan start date (default: today)"),
-    as_json: bool = typer.Option(False, "--json", help="print the plan as JSON"),
+    inventory: Inventory,
+    capacity: Annotated[int, typer.Option("--capacity", help="sites a provider clears a month")],
+    start: Annotated[
+        str | None, typer.Option("--as-of", help="plan start (default: today)")
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="print the plan as JSON")] = False,
 ) -> None:
     """A month-by-month removal schedule meeting every binding deadline, or the shortfall."""
     from clearance.hrv.plan import plan_as_dict, plan_removals

@@ -77,8 +77,16 @@ def row_dict(
     **extra: Any,
 ) -> dict[str, Any]:
     """One inventory row as a dict (for tests and examples)."""
-    return {"provider": provider, "network": network, "function": function, "site_id": site,
-            "vendor": vendor, "installed_on": installed, "removed_on": removed, **extra}
+    return {
+        "provider": provider,
+        "network": network,
+        "function": function,
+        "site_id": site,
+        "vendor": vendor,
+        "installed_on": installed,
+        "removed_on": removed,
+        **extra,
+    }
 
 
 def write_csv(rows: list[dict[str, Any]], path: Path) -> Path:

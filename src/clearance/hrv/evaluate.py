@@ -18,28 +18,36 @@ from clearance.rules import RuleSet
 
 
 def _finding(
-    req: Requirement, on: dt.date, net: str, fn: str, breach: bool, **kw: object
+    req: Requirement,
+    on: dt.date,
+    segment: tuple[str, str],
+    breach: bool,
+    measured: tuple[float | None, float | None, int, int],
+    note: str | None = None,
 ) -> Finding:
-    status = NON_COMPLIANT if breach and req.in_force(on) else COMPLIANT
-    note = kw.pop("note", None)
+    """A finding; ``measured`` is (share, cap, hrv_units, total_units)."""
+    share, cap, hrv, total = measured
     if breach and not req.in_force(on):
         note = f"not met yet; must be met by {req.deadline}"
     return Finding(
         requirement=req.id,
         title=req.rule.title,
         kind=req.kind,
-        status=status,
+        status=NON_COMPLIANT if breach and req.in_force(on) else COMPLIANT,
         binding=req.binding,
         level=req.level,
-        network=net,
-        function=fn,
+        network=segment[0],
+        function=segment[1],
+        share=share,
+        cap=cap,
         deadline=req.deadline.isoformat() if req.deadline else None,
         in_force=req.in_force(on),
+        hrv_units=hrv,
+        total_units=total,
         citation=req.citation,
         version=req.version.id,
         unsure=req.version.unsure,
         note=note,
-        **kw,  # type: ignore[arg-type]
     )
 
 
@@ -50,9 +58,12 @@ def _within_cap(c: Count, cap: float) -> bool:
 
 def _cap(req: Requirement, on: dt.date, table: pa.Table, flag: str) -> list[tuple[str, Finding]]:
     cap = req.cap if req.cap is not None else 0.0
-    if req.ns_only:
+    got: dict[tuple[str, ...], Count]
+    if req.ns_only:  # one unit per national-security site, whatever its networks
         ns = table.filter(pc.equal(table.column("national_security_site"), True))
-        got = {(k[0], "any", "any"): c for k, c in counts(ns, flag, ("provider",)).items()}
+        sites = ns.group_by(["provider", "site_id"]).aggregate([(flag, "any")])
+        sites = sites.rename_columns(["provider", "site_id", flag])
+        got = {(k[0], "any", "any"): c for k, c in counts(sites, flag, ("provider",)).items()}
     else:
         got = {
             k: c
@@ -63,15 +74,7 @@ def _cap(req: Requirement, on: dt.date, table: pa.Table, flag: str) -> list[tupl
         (
             k[0],
             _finding(
-                req,
-                on,
-                k[1],
-                k[2],
-                not _within_cap(c, cap),
-                share=c.share,
-                cap=cap,
-                hrv_units=c.hrv,
-                total_units=c.total,
+                req, on, (k[1], k[2]), not _within_cap(c, cap), (c.share, cap, c.hrv, c.total)
             ),
         )
         for k, c in sorted(got.items())
@@ -116,18 +119,7 @@ def _ban(
         out.append(
             (
                 prov,
-                _finding(
-                    req,
-                    on,
-                    net,
-                    "any",
-                    c.hrv > 0,
-                    share=None,
-                    cap=None,
-                    hrv_units=c.hrv,
-                    total_units=c.total,
-                    note=note,
-                ),
+                _finding(req, on, (net, "any"), c.hrv > 0, (None, None, c.hrv, c.total), note),
             )
         )
     return out
@@ -146,16 +138,7 @@ def _single(
                 (
                     prov,
                     _finding(
-                        req,
-                        on,
-                        net,
-                        fn,
-                        n > 1,
-                        share=None,
-                        cap=1.0,
-                        hrv_units=n,
-                        total_units=n,
-                        note=f"{n} high-risk vendors in service",
+                        req, on, (net, fn), n > 1, (None, None, n, n), f"{n} high-risk vendor(s)"
                     ),
                 )
             )
@@ -174,7 +157,7 @@ def evaluate(
     reqs = in_force_on(ruleset, on)
     sets = {r.id: register.expand(r.vendors, on) for r in reqs}
     distinct = sorted(set(sets.values()), key=sorted)
-    table = units(inv, on, unit, distinct)
+    table = units(inv, on, unit, distinct, keep_site=True)
     by_provider: dict[str, list[Finding]] = defaultdict(list)
     for prov in pc.unique(inv.table.column("provider")).to_pylist():
         by_provider[prov] = []

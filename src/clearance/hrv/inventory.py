@@ -41,7 +41,7 @@ class Inventory:
     first_line: int  # line (CSV) or row (Parquet) number of table row 0
 
     def __len__(self) -> int:
-        return self.table.num_rows
+        return int(self.table.num_rows)
 
 
 def _choice(options: tuple[str, ...]) -> Callable[[str], str]:

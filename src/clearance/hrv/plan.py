@@ -18,8 +18,6 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Any
 
-import pyarrow.compute as pc
-
 from clearance.errors import InputError
 from clearance.hrv.inventory import Inventory
 from clearance.hrv.requirements import Requirement, load_law, requirement_rules

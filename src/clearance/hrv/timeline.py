@@ -56,9 +56,16 @@ def _tightest(reqs: list[Requirement], on: dt.date, net: str, fn: str) -> tuple[
     """The lowest cap binding on ``on`` for a segment, and whether it is law."""
     best: tuple[float, bool] | None = None
     for r in reqs:
-        if r.kind == "cap" and not r.ns_only and r.in_force(on) and r.cap is not None:
-            if net in r.networks and fn in r.functions and (best is None or r.cap < best[0]):
-                best = (r.cap, r.binding)
+        if (
+            r.kind == "cap"
+            and not r.ns_only
+            and r.in_force(on)
+            and r.cap is not None
+            and net in r.networks
+            and fn in r.functions
+            and (best is None or r.cap < best[0])
+        ):
+            best = (r.cap, r.binding)
     return best
 
 

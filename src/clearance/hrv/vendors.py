@@ -60,7 +60,7 @@ class VendorRegister:
         return hits.pop() if len(hits) == 1 else None
 
     def members(self, cls: str, on: dt.date) -> frozenset[str]:
-        """Vendor ids in ``cls`` (high_risk or designated) on ``on``; designated implies high_risk."""
+        """Vendor ids of class ``cls`` on ``on`` (designated implies high_risk)."""
         if cls not in CLASSES:
             raise RuleDataError(f"unknown vendor class {cls!r} (use {', '.join(CLASSES)})")
         out: set[str] = set()
