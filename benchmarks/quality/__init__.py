@@ -1,0 +1,1 @@
+"""Quality suites: name_bench, cross-script, robustness classes, end to end."""

@@ -1,0 +1,1 @@
+"""Speed and size suite: import time, latency, batch throughput, peak RSS, retrieval recall."""
