@@ -66,7 +66,7 @@ _register()
 def main() -> None:
     """Console entry point: run the app, translate clearance errors into exit codes."""
     try:
-        app(standalone_mode=False)
+        code = app(standalone_mode=False)  # click returns the code of typer.Exit here
     except ClearanceError as exc:
         err.print(f"[bold red]error:[/] {exc.detail}", highlight=False, soft_wrap=True)
         sys.exit(exc.exit_code)
@@ -74,12 +74,9 @@ def main() -> None:
         err.print("aborted")
         sys.exit(2)
     except Exception as exc:  # click usage errors surface here with standalone_mode=False
-        import click
-
-        if isinstance(exc, click.exceptions.Exit):
-            sys.exit(exc.exit_code)
-        if isinstance(exc, click.ClickException):
-            exc.show()
+        show = getattr(exc, "show", None)  # typer vendors click: match by behaviour, not type
+        if callable(show) and hasattr(exc, "exit_code"):
+            show()
             sys.exit(2)
         raise
-    sys.exit(0)
+    sys.exit(code if isinstance(code, int) else 0)

@@ -9,6 +9,8 @@ from typing import Any
 import typer
 from rich.console import Console
 
+from clearance.errors import InputError
+
 out = Console(highlight=False, soft_wrap=True)
 
 
@@ -18,9 +20,7 @@ def parse_date(value: str | None, field: str) -> date | None:
     try:
         return date.fromisoformat(value)
     except ValueError:
-        raise typer.BadParameter(
-            f"{value!r} is not a date in YYYY-MM-DD form", param_hint=field
-        ) from None
+        raise InputError(f"{field}: {value!r} is not a date in YYYY-MM-DD form") from None
 
 
 def print_json(data: Any) -> None:
