@@ -1,4 +1,4 @@
-"""Every golden EAR case under law/us runs as one pytest item (same runner as `clearance law test`)."""
+"""Every golden EAR case under law/us is one pytest item (as in `clearance law test`)."""
 
 from __future__ import annotations
 

@@ -31,21 +31,37 @@ def _sample(as_of: date) -> Any:
     return Screener.sample(as_of=as_of)
 
 
+INPUT = typer.Option(None, "--input", help="JSON question file, or - for stdin")
+PARTY = typer.Option([], "--party", help="party name (repeatable)")
+PARTY_COUNTRY = typer.Option(None, "--party-country", help="ISO country of the parties")
+ROLE = typer.Option("end_user", "--role", help="purchaser, *_consignee or end_user")
+DESTINATION = typer.Option(None, "--destination", help="ISO country (default: party country)")
+ITEM_TYPE = typer.Option("technology", "--item-type", help="technology, software, commodity")
+ECCN = typer.Option("EAR99", "--eccn", help="EAR99 or an ECCN such as 5E002")
+ACTIVITY = typer.Option("release", "--activity", help="export, reexport, transfer, release")
+PURPOSE = typer.Option(None, "--purpose", help="e.g. standards_development")
+STANDARDS_BODY = typer.Option(None, "--standards-body", help="recognized standards body")
+TOPIC = typer.Option(None, "--topic", help="standards topic, e.g. 5G")
+DATE = typer.Option(None, "--date", help="YYYY-MM-DD (default today)")
+PUBLISHED = typer.Option(False, "--published", help="the technology/software is published")
+AS_JSON = typer.Option(False, "--json", help="print the full decision as JSON")
+
+
 def check(
-    input: str | None = typer.Option(None, "--input", help="JSON question file, or - for stdin"),
-    party: list[str] = typer.Option([], "--party", help="party name (repeatable)"),
-    party_country: str | None = typer.Option(None, "--party-country"),
-    role: str = typer.Option("end_user", "--role"),
-    destination: str | None = typer.Option(None, "--destination"),
-    item_type: str = typer.Option("technology", "--item-type"),
-    eccn: str = typer.Option("EAR99", "--eccn"),
-    activity: str = typer.Option("release", "--activity"),
-    purpose: str | None = typer.Option(None, "--purpose"),
-    standards_body: str | None = typer.Option(None, "--standards-body"),
-    topic: str | None = typer.Option(None, "--topic"),
-    on: str | None = typer.Option(None, "--date", help="YYYY-MM-DD (default today)"),
-    published: bool = typer.Option(False, "--published"),
-    as_json: bool = typer.Option(False, "--json"),
+    input: str | None = INPUT,
+    party: list[str] = PARTY,
+    party_country: str | None = PARTY_COUNTRY,
+    role: str = ROLE,
+    destination: str | None = DESTINATION,
+    item_type: str = ITEM_TYPE,
+    eccn: str = ECCN,
+    activity: str = ACTIVITY,
+    purpose: str | None = PURPOSE,
+    standards_body: str | None = STANDARDS_BODY,
+    topic: str | None = TOPIC,
+    on: str | None = DATE,
+    published: bool = PUBLISHED,
+    as_json: bool = AS_JSON,
 ) -> None:
     """Decide whether a US export licence is required; prints outcome, citations and trace."""
     from clearance.determination import determine, us_ruleset
@@ -76,6 +92,13 @@ def check(
         typer.echo(f"  {entry['rule']} [{version}] {entry['effect']}: {entry['detail']}")
     for reason in decision["manual_review_reasons"]:
         typer.echo(f"manual review: {reason}")
+    for point in decision["unsure_points"]:
+        typer.echo(f"UNSURE: {point}")
+    for cond in decision["conditions"]:
+        typer.echo(f"condition: {cond}")
+    versions = ", ".join(str(ref.get("version")) for ref in decision["lists"]) or "none"
+    rv = decision["rules_version"]
+    typer.echo(f"rules: {rv['name']} {rv['version']} sha256:{rv['sha256'][:12]}; lists: {versions}")
     typer.echo(NOT_LEGAL_ADVICE)
 
 

@@ -8,11 +8,13 @@ import typer
 
 from clearance.determination.law import US_LAW
 
+LAW_PATH = typer.Argument(US_LAW, help="law folder or one *.cases.yml")
+LAW_ROOT = typer.Argument(US_LAW, help="law folder")
 law_app = typer.Typer(help="Law-as-data: golden cases and rule versions.", no_args_is_help=True)
 
 
 @law_app.command("test")
-def test(path: Path = typer.Argument(US_LAW, help="law folder or one *.cases.yml")) -> None:
+def test(path: Path = LAW_PATH) -> None:
     """Run every golden case under PATH; exit 1 on any failure."""
     from clearance.rules import find_law_root, load_ruleset, run_cases
 
@@ -28,7 +30,7 @@ def test(path: Path = typer.Argument(US_LAW, help="law folder or one *.cases.yml
 
 
 @law_app.command("show")
-def show(path: Path = typer.Argument(US_LAW, help="law folder")) -> None:
+def show(path: Path = LAW_ROOT) -> None:
     """List every rule with its versions, effective dates and citations."""
     from clearance.rules import load_ruleset
 
