@@ -126,6 +126,6 @@ def test_replay_of_a_screening_matches(env: Env) -> None:
 
 
 def test_openapi_is_published(env: Env) -> None:
-    schema = env.client.get("/openapi.json").json()
+    schema = env.client.get("/openapi.json", headers=env.auth("screener")).json()
     for path in ("/v1/screen", "/v1/check", "/v1/lists", "/v1/decisions/{decision_id}", "/health"):
         assert path in schema["paths"]

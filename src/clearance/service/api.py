@@ -6,8 +6,9 @@ from collections.abc import Callable
 from datetime import date
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Body, Depends, Query, Request
-from fastapi.responses import StreamingResponse
+from fastapi import APIRouter, Body, Depends, FastAPI, Query, Request
+from fastapi.openapi.docs import get_swagger_ui_html
+from fastapi.responses import HTMLResponse, JSONResponse, StreamingResponse
 
 from clearance import __version__
 from clearance.service import audit, export, keys, lists, review, schemas
@@ -40,9 +41,18 @@ def bearer(request: Request) -> str | None:
     return token.strip() if scheme.lower() == "bearer" and token.strip() else None
 
 
+COOKIE = "clearance_key"
+
+
+def signed_in(request: Request, cookie: bool = True) -> Principal:
+    """The caller by bearer key (or, for pages and the schema, the sign-in cookie)."""
+    key = bearer(request) or (request.cookies.get(COOKIE) if cookie else None)
+    return keys.authenticate(service(request).engine, key)
+
+
 def role(needed: str) -> Callable[[Request], Principal]:
     def dependency(request: Request) -> Principal:
-        who = keys.authenticate(service(request).engine, bearer(request))
+        who = signed_in(request, cookie=False)
         keys.require(who, needed)
         return who
 
@@ -153,3 +163,17 @@ def audit_export(
     export.bounds(start, end)
     media = "text/csv" if fmt == "csv" else "application/x-ndjson"
     return StreamingResponse(export.lines(svc.engine, fmt, start, end), media_type=media)
+
+
+def install_docs(app: FastAPI) -> None:
+    """The OpenAPI schema and Swagger UI, for holders of any valid key."""
+
+    @app.get("/openapi.json", include_in_schema=False)
+    def openapi(request: Request) -> JSONResponse:
+        signed_in(request)
+        return JSONResponse(app.openapi())
+
+    @app.get("/docs", include_in_schema=False)
+    def docs(request: Request) -> HTMLResponse:
+        signed_in(request)
+        return get_swagger_ui_html(openapi_url="/openapi.json", title="clearance API")

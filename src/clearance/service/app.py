@@ -9,7 +9,7 @@ from fastapi import FastAPI
 
 from clearance import __version__
 from clearance.service import errors
-from clearance.service.api import router
+from clearance.service.api import install_docs, router
 from clearance.service.service import Service
 from clearance.store import Store, open_store
 
@@ -32,6 +32,9 @@ def create_app(
 
     app = FastAPI(
         lifespan=lifespan,
+        openapi_url=None,
+        docs_url=None,
+        redoc_url=None,
         title="clearance",
         version=__version__,
         description="Restricted-party screening, EAR determinations, review and audit. "
@@ -40,6 +43,7 @@ def create_app(
     app.state.service = Service(store or open_store(url))
     errors.install(app)
     app.include_router(router)
+    install_docs(app)
     try:
         from clearance.service.web import install as install_web
     except ModuleNotFoundError:  # pragma: no cover - web module always ships

@@ -7,6 +7,7 @@ import logging
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 
 from clearance.errors import ClearanceError
@@ -57,7 +58,14 @@ def install(app: FastAPI) -> None:
         return error_response(422, detail, field)
 
     @app.exception_handler(HTTPException)
-    async def _http(_: Request, exc: HTTPException) -> JSONResponse:
+    async def _http(request: Request, exc: HTTPException) -> JSONResponse:
+        if exc.status_code in (404, 405):  # say nothing about paths to callers without a key
+            from clearance.service.api import signed_in
+
+            try:
+                await run_in_threadpool(signed_in, request)
+            except ClearanceError as denied:
+                return error_response(denied.status, denied.detail)
         return error_response(exc.status_code, str(exc.detail))
 
     @app.exception_handler(Exception)

@@ -45,6 +45,10 @@ class Screeners:
             self._token = token
         self._checked = now
 
+    def refresh(self) -> None:
+        """Look for newly imported versions on the next request."""
+        self._checked = 0.0
+
     def get(self, as_of: date | None = None) -> Screener:
         with self._lock:
             self._fresh()
