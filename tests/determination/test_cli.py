@@ -147,3 +147,15 @@ def test_law_test_fails_on_a_wrong_case(
     code, out, _ = run(["law", "test", str(law)], capsys, monkeypatch)
     assert code == 1
     assert "FAIL" in out and "#44" in out and "46 passed, 1 failed" in out
+
+
+def test_flag_form_deemed_export(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """#20: a Huawei engineer at a US-hosted IETF meeting (deemed export to CN)."""
+    args = [*FLAGS[:-6], "--standards-body", "IETF", "--date", "2021-03-01", "--deemed-export"]
+    code, out, _ = run([*args, "--json"], capsys, monkeypatch)
+    assert code == 0
+    d = json.loads(out)
+    assert d["outcome"] == "NO_LICENSE_REQUIRED"
+    assert {"15 CFR 734.13(b)", "85 FR 36719"} <= set(d["citations"])

@@ -44,6 +44,7 @@ STANDARDS_BODY = typer.Option(None, "--standards-body", help="recognized standar
 TOPIC = typer.Option(None, "--topic", help="standards topic, e.g. 5G")
 DATE = typer.Option(None, "--date", help="YYYY-MM-DD (default today)")
 PUBLISHED = typer.Option(False, "--published", help="the technology/software is published")
+DEEMED = typer.Option(False, "--deemed-export", help="release in the US to a foreign person")
 AS_JSON = typer.Option(False, "--json", help="print the full decision as JSON")
 
 
@@ -61,6 +62,7 @@ def check(
     topic: str | None = TOPIC,
     on: str | None = DATE,
     published: bool = PUBLISHED,
+    deemed_export: bool = DEEMED,
     as_json: bool = AS_JSON,
 ) -> None:
     """Decide whether a US export licence is required; prints outcome, citations and trace."""
@@ -79,7 +81,12 @@ def check(
             "destination": destination or party_country or "",
             "parties": [{"name": n, "country": party_country, "role": role} for n in party],
             "item": {"type": item_type, "eccn": eccn, "published": published},
-            "activity": {"kind": activity, "purpose": purpose, "standards_body": body},
+            "activity": {
+                "kind": activity,
+                "purpose": purpose,
+                "standards_body": body,
+                "deemed_export": deemed_export,
+            },
         }
     decision = determine(raw, us_ruleset(), _sample).as_dict()
     if as_json:
