@@ -12,6 +12,7 @@ import pytest
 from sqlalchemy import select
 
 from clearance.errors import ListFormatError, ListsUnavailable
+from clearance.lifecycle import guards
 from clearance.lifecycle.fetch import FetchLimits
 from clearance.lifecycle.sanity import UpdateRefused
 from clearance.lifecycle.tables import downloads
@@ -115,14 +116,17 @@ def test_ten_times_the_size_limit_is_cut_off(store: Store, server: Server, home:
     assert not list((home / "archive" / ".incoming").glob(".download-*"))
 
 
-def test_zip_bomb_and_gzip_bomb_refused(store: Store, server: Server, tmp_path: Path) -> None:
+def test_zip_bomb_and_gzip_bomb_refused(
+    store: Store, server: Server, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
         zf.writestr("CONS_ENHANCED.XML", b"\0" * 50_000_000)
     (tmp_path / "served" / "bomb.zip").write_bytes(buf.getvalue())
     with pytest.raises(UpdateRefused, match="zip bomb refused"):
         update_source(store, "us_csl", server.url("bomb.zip"), limits=FAST)
-    (tmp_path / "served" / "bomb.csv.gz").write_bytes(gzip.compress(b"a" * 600_000_000, 1))
+    monkeypatch.setattr(guards, "MAX_UNZIPPED", 20_000_000)  # the default is 512 MiB
+    (tmp_path / "served" / "bomb.csv.gz").write_bytes(gzip.compress(b"a" * 30_000_000, 1))
     with pytest.raises(UpdateRefused, match="gzip bomb refused"):
         update_source(store, "us_csl", server.url("bomb.csv.gz"), limits=FAST)
 

@@ -27,8 +27,9 @@ def is_zip(path: Path) -> bool:
         return fh.read(4) == b"PK\x03\x04"
 
 
-def safe_unzip(path: Path, dest: Path, max_total: int = MAX_UNZIPPED) -> list[Path]:
+def safe_unzip(path: Path, dest: Path, max_total: int | None = None) -> list[Path]:
     """Extract ``path`` into ``dest`` within the limits above; the extracted files."""
+    max_total = MAX_UNZIPPED if max_total is None else max_total
     try:
         zf = zipfile.ZipFile(path)
     except zipfile.BadZipFile as exc:
@@ -77,8 +78,9 @@ def check_xml_prolog(path: Path) -> None:
         raise ListFormatError("XML entity attack refused: DOCTYPE/ENTITY declarations", path)
 
 
-def check_gzip(path: Path, max_total: int = MAX_UNZIPPED) -> None:
+def check_gzip(path: Path, max_total: int | None = None) -> None:
     """Refuse a gzip file that inflates past ``max_total`` bytes (streamed, bounded)."""
+    max_total = MAX_UNZIPPED if max_total is None else max_total
     import zlib
 
     with open(path, "rb") as fh:

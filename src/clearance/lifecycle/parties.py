@@ -16,7 +16,6 @@ from typing import Any
 
 from sqlalchemy import Engine, delete, insert, select
 
-from clearance.batch import read_table
 from clearance.errors import InputError
 from clearance.lifecycle.party_index import Party
 from clearance.lifecycle.tables import parties
@@ -27,6 +26,8 @@ KNOWN = ("id", "name", "country", "type")
 
 def read_parties(path: Path) -> list[dict[str, Any]]:
     """Rows of a register file as validated dicts (``extra`` holds other columns)."""
+    from clearance.batch import read_table  # pyarrow: imported only when reading a file
+
     table = read_table(path)
     columns = [c.lower() for c in table.column_names]
     for need in ("id", "name"):

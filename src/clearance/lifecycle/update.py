@@ -25,7 +25,6 @@ from clearance.lifecycle import guards
 from clearance.lifecycle.archive import archive, clean_incoming, work_dir
 from clearance.lifecycle.faults import checkpoint
 from clearance.lifecycle.fetch import Fetched, FetchLimits, fetch
-from clearance.lifecycle.rescreen import rescreen_pending
 from clearance.lifecycle.sanity import DEFAULT_MAX_LOSS, UpdateRefused, sanity_check
 from clearance.lifecycle.tables import downloads
 from clearance.model import ParsedList
@@ -143,6 +142,8 @@ def update_source(
     else:
         res.outcome = "unchanged" if unchanged else "imported"
     _log(store, res, got, path, now.id if now is not None else None)
+    from clearance.lifecycle.rescreen import rescreen_pending  # heavy (matcher): after commit
+
     res.rescreen = rescreen_pending(store).get(source, {})
     checkpoint("done")
     return res
