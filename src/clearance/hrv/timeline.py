@@ -10,6 +10,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+import pyarrow as pa
+import pyarrow.compute as pc
+
 from clearance.errors import InputError
 from clearance.hrv.inventory import Inventory
 from clearance.hrv.requirements import Requirement, in_force_on, load_law, requirement_rules
@@ -69,6 +72,27 @@ def _tightest(reqs: list[Requirement], on: dt.date, net: str, fn: str) -> tuple[
     return best
 
 
+HRV_MARK = "\x00high-risk"  # stands in for every high-risk vendor id in the compacted table
+
+
+def _distinct_rows(inv: Inventory, hrv: frozenset[str]) -> Inventory:
+    """Collapse rows the site count cannot tell apart: same site, segment, dates and risk."""
+    t = inv.table
+    flag = pc.is_in(t.column("vendor"), value_set=pa.array(sorted(hrv), pa.string()))
+    vendor = pc.if_else(flag, HRV_MARK, "other")
+    keys = [
+        "provider",
+        "network",
+        "function",
+        "site_id",
+        "installed_on",
+        "removed_on",
+        "national_security_site",
+    ]
+    slim = t.select(keys).append_column("vendor", vendor)
+    return Inventory(slim.group_by([*keys, "vendor"]).aggregate([]), inv.source, 0)
+
+
 def build_timeline(
     inv: Inventory,
     start: dt.date,
@@ -113,8 +137,11 @@ def build_timeline(
     # line does not jump when a vendor is first classified inside the window
     hrv = frozenset().union(*(register.members("high_risk", d) for d in dates))
     per_date = []
+    compact, marks = (
+        (_distinct_rows(inv, hrv), frozenset({HRV_MARK})) if unit == "sites" else (inv, hrv)
+    )
     for d in dates:
-        table = units(inv, d, unit, [hrv])
+        table = units(compact, d, unit, [marks])
         per_date.append(counts(table, "hrv_0"))
     ever_hrv = {k for c in per_date for k, v in c.items() if v.hrv > 0}
     for seg in sorted(ever_hrv):
