@@ -46,7 +46,7 @@ def ofac_sdn_paths() -> list[Path]:
 def all_list_paths() -> dict[str, list[Path]]:
     """The lists of the end-to-end and speed suites, by import group."""
     base = shared_lists()
-    cons = [base / f"ofac_cons_2025-12_{p}.csv" for p in ("prim", "add", "alt", "comments")]
+    cons = [base / f"ofac_cons_2025-12_cons_{p}.csv" for p in ("prim", "add", "alt", "comments")]
     groups = {
         "us_csl 2022-05": [base / "us_trade_csl_consolidated_2022-05.csv.gz"],
         "us_ofac_sdn 2021-07": ofac_sdn_paths(),
