@@ -99,11 +99,11 @@ def check(
         typer.echo(f"  {entry['rule']} [{version}] {entry['effect']}: {entry['detail']}")
     for reason in decision["manual_review_reasons"]:
         typer.echo(f"manual review: {reason}")
-    for party in decision["parties"]:
-        for cand in party["uncertain_candidates"]:
+    for resolved in decision["parties"]:
+        for cand in resolved["uncertain_candidates"]:
             score = cand.get("score")
             shown = f" {score:.2f}" if isinstance(score, float) else ""
-            typer.echo(f"candidate for {party['name']!r}: {cand.get('name')}{shown}")
+            typer.echo(f"candidate for {resolved['name']!r}: {cand.get('name')}{shown}")
     for point in decision["unsure_points"]:
         typer.echo(f"UNSURE: {point}")
     for cond in decision["conditions"]:
