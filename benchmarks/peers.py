@@ -12,6 +12,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from rapidfuzz.distance import JaroWinkler
 
@@ -50,7 +51,7 @@ def _nomenklatura(algorithm: str) -> PairScorer | None:
     config = algo.default_config()
     ids = itertools.count()
 
-    def entity(schema: str, name: str) -> object:
+    def entity(schema: str, name: str) -> Any:
         data = {"id": f"b{next(ids)}", "schema": schema, "properties": {"name": [name]}}
         return ValueEntity.from_dict(data)
 
