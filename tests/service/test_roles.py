@@ -86,7 +86,7 @@ def test_keys_are_stored_hashed_and_created_keys_work(env: Env) -> None:
     dup = env.client.post(
         "/v1/keys", json={"role": "reviewer", "name": "ana"}, headers=env.auth("admin")
     )
-    assert dup.status_code == 422 and dup.json()["error"]["code"] == "invalid_input"
+    assert dup.status_code == 409 and dup.json()["error"]["code"] == "conflict"
 
 
 def test_only_health_answers_without_a_key(env: Env) -> None:

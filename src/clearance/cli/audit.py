@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from clearance.cli.common import parse_date, print_json
-from clearance.errors import ClearanceError
+from clearance.errors import ClearanceError, InputError
 
 audit_app = typer.Typer(help="The tamper-evident audit log of decisions.")
 
@@ -45,6 +45,8 @@ def export(
 
     engine = open_store().engine
     lo, hi = parse_date(start, "--from"), parse_date(end, "--to")
+    if lo and hi and hi < lo:
+        raise InputError(f"--to {hi} is before --from {lo}")
     if output is None:
         write(engine, sys.stdout, fmt, lo, hi)
         return

@@ -80,9 +80,18 @@ def screen(
     return svc.screen(who, payload, [q.query() for q in items])
 
 
-@router.post("/v1/check", response_model=schemas.CheckResponse, tags=["determination"])
+@router.post(
+    "/v1/check",
+    response_model=schemas.CheckResponse,
+    tags=["determination"],
+    openapi_extra={"requestBody": {"content": {"application/json": {"schema": schemas.QUESTION}}}},
+)
 def check(who: Screener, svc: Svc, body: Annotated[dict[str, Any], Body()]) -> dict[str, Any]:
-    """EAR determination for the question in the body (the ``clearance check --input`` JSON)."""
+    """EAR determination for the question in the body (the ``clearance check --input`` JSON).
+
+    The determination validates the question itself (Country Chart rows, ECCN grammar, the
+    rule data's coverage): a well-typed question may still get a 422 naming the field.
+    """
     return svc.check(who, body)
 
 
@@ -130,7 +139,13 @@ def key_list(who: Admin, svc: Svc) -> dict[str, Any]:
     return {"keys": keys.list_keys(svc.engine)}
 
 
-@router.post("/v1/keys", response_model=schemas.KeyCreated, status_code=201, tags=["admin"])
+@router.post(
+    "/v1/keys",
+    response_model=schemas.KeyCreated,
+    status_code=201,
+    tags=["admin"],
+    responses={409: {"model": schemas.ErrorBody, "description": "name taken"}},
+)
 def key_create(who: Admin, svc: Svc, body: schemas.NewKey) -> dict[str, Any]:
     name, key = keys.create_key(svc.engine, body.role, body.name)
     return {"name": name, "role": body.role, "key": key}
@@ -159,8 +174,7 @@ def audit_export(
     end: Annotated[date | None, Query(alias="to")] = None,
     fmt: Annotated[str, Query(alias="format", pattern="^(csv|jsonl)$")] = "jsonl",
 ) -> StreamingResponse:
-    """Audit records from..to (inclusive dates), one CSV row or JSON line each."""
-    export.bounds(start, end)
+    """Audit records from..to (inclusive dates; reversed means none), one row or line each."""
     media = "text/csv" if fmt == "csv" else "application/x-ndjson"
     return StreamingResponse(export.lines(svc.engine, fmt, start, end), media_type=media)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -10,16 +11,18 @@ from fastapi.responses import JSONResponse
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 
-from clearance.errors import ClearanceError
+from clearance.errors import ClearanceError, InputError
 
 log = logging.getLogger("clearance.service")
 
+FIELD = re.compile(r"^([a-z_]+(?:\[\d+\])?(?:\.[a-z_]+(?:\[\d+\])?)*): ")
 CODES = {
     400: "bad_request",
     401: "unauthenticated",
     403: "forbidden",
     404: "not_found",
     405: "method_not_allowed",
+    409: "conflict",
     413: "too_large",
     415: "unsupported_media_type",
     422: "invalid_input",
@@ -46,7 +49,8 @@ def install(app: FastAPI) -> None:
 
     @app.exception_handler(ClearanceError)
     async def _clearance(_: Request, exc: ClearanceError) -> JSONResponse:
-        return error_response(exc.status, exc.detail)
+        named = FIELD.match(exc.detail) if isinstance(exc, InputError) else None
+        return error_response(exc.status, exc.detail, named.group(1) if named else None)
 
     @app.exception_handler(RequestValidationError)
     async def _invalid(_: Request, exc: RequestValidationError) -> JSONResponse:

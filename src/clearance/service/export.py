@@ -29,8 +29,6 @@ def safe_cell(value: Any) -> str:
 
 def bounds(start: date | None, end: date | None) -> tuple[str | None, str | None]:
     """ISO bounds for ``start <= created_at < end + 1 day`` (both dates inclusive)."""
-    if start and end and end < start:
-        raise InputError(f"--to {end} is before --from {start}")
     return (
         start.isoformat() if start else None,
         (end + timedelta(days=1)).isoformat() if end else None,

@@ -28,6 +28,12 @@ class Unauthenticated(AccessDenied):
     status = 401
 
 
+class Conflict(InputError):
+    """The name is taken (HTTP 409)."""
+
+    status = 409
+
+
 @dataclass(frozen=True, slots=True)
 class Principal:
     """Who is calling: the key's name and role."""
@@ -67,7 +73,7 @@ def create_key(engine: Engine, role: str, name: str | None = None) -> tuple[str,
                 )
             )
     except IntegrityError as exc:
-        raise InputError(f"name: a key named {name!r} already exists") from exc
+        raise Conflict(f"name: a key named {name!r} already exists") from exc
     return name, key
 
 

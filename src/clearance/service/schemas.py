@@ -35,6 +35,36 @@ class ScreenBatch(BaseModel):
     queries: list[ScreenQuery] = Field(min_length=1, max_length=MAX_BATCH)
 
 
+_OBJ = {"type": "object"}
+QUESTION: dict[str, Any] = {
+    "type": "object",
+    "description": "The question of `clearance check --input` (see the determination docs).",
+    "required": ["date", "destination", "parties", "item", "activity"],
+    "properties": {
+        "date": {"type": "string", "format": "date"},
+        "destination": {"type": "string", "pattern": "^[A-Za-z]{2}$"},
+        "parties": {
+            "type": "array",
+            "minItems": 1,
+            "items": {
+                "type": "object",
+                "required": ["name"],
+                "properties": {
+                    "name": {"type": "string"},
+                    "country": {"type": "string"},
+                    "role": {"type": "string"},
+                    "lists": {"type": "array"},
+                    "owned_by": {"type": "array"},
+                },
+            },
+        },
+        "item": {**_OBJ, "required": ["type", "eccn"]},
+        "activity": {**_OBJ, "required": ["kind"]},
+        "notes": {"type": "array", "items": {"type": "string"}},
+    },
+}
+
+
 class ErrorDetail(BaseModel):
     status: int
     code: str
