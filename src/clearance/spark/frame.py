@@ -32,6 +32,7 @@ from clearance.spark.worker import (
     OUTPUT_TYPES,
     EntriesPayload,
     ScreenSpec,
+    check_code,
     screen_batches,
 )
 from clearance.store import Store, open_store
@@ -135,6 +136,7 @@ def screen_dataframe(
         schema = StructType(result_schema(OUTPUT_COLUMNS))
 
     def run(batches: object) -> object:
+        check_code(spec)  # before the broadcast index is unpickled
         return screen_batches(batches, bc.value, spec)  # type: ignore[arg-type]
 
     return df.mapInArrow(run, schema)  # type: ignore[arg-type]

@@ -8,6 +8,8 @@ screened on Spark is the row the batch engine writes, column for column.
 
 from __future__ import annotations
 
+import hashlib
+import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -17,7 +19,7 @@ from typing import Any
 import pyarrow as pa
 
 from clearance.batch import OUTPUT_COLUMNS, queries_from, screen_rows
-from clearance.errors import InputError
+from clearance.errors import ClearanceError, InputError
 from clearance.hits import Query
 from clearance.screening import Screener, validate_query
 from clearance.store import Snapshot
@@ -38,6 +40,20 @@ OUTPUT_TYPES: dict[str, pa.DataType] = {
 assert tuple(OUTPUT_TYPES) == OUTPUT_COLUMNS
 # Columns added to the caller's own columns (which already hold the id and the name).
 ADDED_COLUMNS = tuple(c for c in OUTPUT_COLUMNS if c not in ("id", "name"))
+SCREENING_MODULES = ("clearance.batch", "clearance.screening", "clearance.hits", "clearance.model")
+
+
+def _fingerprint() -> str:
+    """Hash of the screening code's source files (batch, screening, the matcher package)."""
+    digest = hashlib.sha256()
+    match_dir = Path(str(sys.modules["clearance.match"].__file__)).parent
+    files = [Path(str(sys.modules[m].__file__)) for m in SCREENING_MODULES]
+    for path in [*files, *sorted(match_dir.glob("*.py"))]:
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+CODE_FINGERPRINT = _fingerprint()  # taken at import, i.e. of the code this process runs
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +68,7 @@ class ScreenSpec:
     keep_input: bool
     row_numbers: bool  # id_col holds 1-based row numbers made by clearance
     label: str = "dataframe"
+    code: str = CODE_FINGERPRINT  # the driver's screening code; executors must run the same
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,10 +136,20 @@ def screen_batch(batch: pa.RecordBatch, screener: Screener, spec: ScreenSpec) ->
     return pa.RecordBatch.from_arrays(arrays, names=list(wanted))
 
 
+def check_code(spec: ScreenSpec) -> None:
+    """Fail closed when this executor runs other screening code than the driver."""
+    if spec.code != CODE_FINGERPRINT:
+        raise ClearanceError(
+            f"the executors run other screening code than the driver (code {CODE_FINGERPRINT} "
+            f"here, {spec.code} on the driver): ship the same clearance build to both"
+        )
+
+
 def screen_batches(
     batches: Iterable[pa.RecordBatch], shipped: Screener | EntriesPayload, spec: ScreenSpec
 ) -> Iterator[pa.RecordBatch]:
     """The function mapInArrow runs on each partition."""
+    check_code(spec)
     screener = resolve(shipped)
     for batch in batches:
         yield screen_batch(batch, screener, spec)
