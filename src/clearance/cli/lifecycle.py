@@ -12,7 +12,7 @@ from clearance.errors import ClearanceError, InputError, NotFound
 from clearance.lifecycle.diff import diff_entries
 from clearance.lifecycle.fetch import FetchLimits
 from clearance.lifecycle.update import UpdateResult, update_many
-from clearance.sources import FORMATS
+from clearance.sources import PARSERS
 from clearance.store import open_store
 
 UPDATABLE = ("us_csl", "us_bis_dpl", "un_sc", "us_ofac_sdn", "us_ofac_cons")
@@ -43,9 +43,9 @@ def update(
 ) -> None:
     """Download, archive, check and import official lists; re-screen the register."""
     sources = list(source or UPDATABLE)
-    unknown = [s for s in sources if s not in FORMATS]
+    unknown = [s for s in sources if s not in PARSERS]
     if unknown:
-        raise InputError(f"--source: unknown {', '.join(unknown)}; known: {', '.join(FORMATS)}")
+        raise InputError(f"--source: unknown {', '.join(unknown)}; known: {', '.join(PARSERS)}")
     store = open_store()
     if every:
         from clearance.lifecycle.scheduler import parse_interval, run_forever

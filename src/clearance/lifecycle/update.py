@@ -20,7 +20,7 @@ from urllib.parse import urlparse
 
 from sqlalchemy import event, insert
 
-from clearance.errors import ClearanceError, ListFormatError
+from clearance.errors import ClearanceError, InputError, ListFormatError
 from clearance.lifecycle import guards
 from clearance.lifecycle.archive import archive, clean_incoming, work_dir
 from clearance.lifecycle.faults import checkpoint
@@ -103,6 +103,8 @@ def update_source(
     checkpoint("start")
     meta = load_meta(source)
     url = url or meta.official_url
+    if not url:
+        raise InputError(f"{source} has no publisher address: give --url")
     res = UpdateResult(source, url, "failed")
     clean_incoming()
     got = fetch(url, work_dir(), limits or FetchLimits(), sha256)

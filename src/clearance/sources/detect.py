@@ -16,7 +16,18 @@ from pathlib import Path
 from clearance.errors import ListFormatError
 from clearance.model import ParsedList
 
-from . import un_sc, us_bis_dpl, us_csl, us_ofac_legacy
+from . import (
+    eu_fsf,
+    ftm_json,
+    inhouse_csv,
+    uk_ofsi,
+    un_sc,
+    us_bis_dpl,
+    us_csl,
+    us_ddtc_itar,
+    us_ofac_enhanced,
+    us_ofac_legacy,
+)
 from .base import read_bytes
 
 PARSERS: dict[str, Callable[[Sequence[Path]], ParsedList]] = {
@@ -25,8 +36,18 @@ PARSERS: dict[str, Callable[[Sequence[Path]], ParsedList]] = {
     "us_ofac_cons": us_ofac_legacy.parse,
     "us_bis_dpl": us_bis_dpl.parse,
     "un_sc": un_sc.parse,
+    "uk_ofsi": uk_ofsi.parse,
+    "eu_fsf": eu_fsf.parse,
+    "us_ofac_enhanced": us_ofac_enhanced.parse,
+    "us_ddtc_itar": us_ddtc_itar.parse,
+    "ftm_json": ftm_json.parse,
+    "inhouse_csv": inhouse_csv.parse,
 }
-FORMATS: tuple[str, ...] = tuple(PARSERS)
+_XML_ROOTS = {un_sc.ROOT: "un_sc", eu_fsf.ROOT: "eu_fsf", us_ofac_enhanced.ROOT: "us_ofac_enhanced"}
+# Formats without a publisher (an organisation's own list) are parsed but not "official":
+# FORMATS lists the official ones, each with a publisher URL in its metadata.
+LOCAL_FORMATS: tuple[str, ...] = ("inhouse_csv",)
+FORMATS: tuple[str, ...] = tuple(k for k in PARSERS if k not in LOCAL_FORMATS)
 _GROUPED = ("us_ofac_sdn", "us_ofac_cons")
 _XML_ROOT = re.compile(rb"<([A-Za-z_][\w.:-]*)[\s>/]")
 
@@ -34,14 +55,19 @@ _XML_ROOT = re.compile(rb"<([A-Za-z_][\w.:-]*)[\s>/]")
 def detect_file(path: Path) -> str:
     """Format key of one file, from its content; ListFormatError naming it if unknown."""
     data = read_bytes(path)
+    if data[:4] == b"PK\x03\x04":
+        return "us_ofac_enhanced"  # the only zipped list format (OFAC *_ENHANCED.ZIP)
     head = data[:65536].lstrip(b"\xef\xbb\xbf").lstrip()
+    if head[:1] in (b"{", b"[") and ftm_json.looks_like(head):
+        return "ftm_json"
     if head.startswith(b"<"):
         body = re.sub(rb"<\?.*?\?>|<!--.*?-->", b"", head, flags=re.S).lstrip()
         if body.startswith(b"<!DOCTYPE"):
             raise ListFormatError("XML with a DOCTYPE is refused (entity expansion risk)", path)
         m = _XML_ROOT.match(body)
-        if m and m.group(1) == un_sc.ROOT.encode():
-            return "un_sc"
+        tag = m.group(1).decode(errors="replace").rsplit(":", 1)[-1] if m else ""
+        if tag in _XML_ROOTS:
+            return _XML_ROOTS[tag]
         root = m.group(1).decode(errors="replace") if m else "?"
         raise ListFormatError(f"unknown list file: XML root <{root}>", path)
     first = head.split(b"\n", 1)[0].decode("utf-8", errors="replace")
@@ -49,6 +75,14 @@ def detect_file(path: Path) -> str:
         return "us_csl"
     if us_bis_dpl.is_header(first):
         return "us_bis_dpl"
+    lines = head.split(b"\n", 2)
+    second = lines[1].decode("cp1252", errors="replace") if len(lines) > 1 else ""
+    if uk_ofsi.is_header(first, second):
+        return "uk_ofsi"
+    if us_ddtc_itar.is_header(first):
+        return "us_ddtc_itar"
+    if inhouse_csv.is_header(first):
+        return "inhouse_csv"
     stripped = head.strip(b"\x1a\r\n\t ")
     if not stripped and "comment" in path.name.lower():
         return us_ofac_legacy.set_key(path)  # an empty OFAC comments file
@@ -59,7 +93,10 @@ def detect_file(path: Path) -> str:
     if len(row) in us_ofac_legacy.ROLE_BY_WIDTH and row[0].strip().isdigit():
         return us_ofac_legacy.set_key(path)
     raise ListFormatError(
-        "unknown list file (not CSL, OFAC legacy CSV, BIS DPL or UN XML)", path, 1
+        "unknown list file (not CSL, OFAC legacy CSV or Enhanced XML, BIS DPL, UN, EU FSF, "
+        "OFSI ConList, DDTC ITAR, FtM JSON or in-house CSV)",
+        path,
+        1,
     )
 
 
@@ -86,7 +123,7 @@ def parse_paths(paths: Sequence[Path], fmt: str | None = None) -> list[ParsedLis
         raise ListFormatError("no list file given")
     if fmt is not None:
         if fmt not in PARSERS:
-            raise ListFormatError(f"unknown format {fmt!r}; known: {', '.join(FORMATS)}")
+            raise ListFormatError(f"unknown format {fmt!r}; known: {', '.join(PARSERS)}")
         if fmt in _GROUPED:
             return [PARSERS[fmt](paths)]
         return [PARSERS[fmt]([p]) for p in paths]
