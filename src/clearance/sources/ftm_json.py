@@ -41,10 +41,10 @@ ID_PROPS = ("registrationNumber", "taxNumber", "imoNumber", "idNumber", "passpor
 
 
 def looks_like(head: bytes) -> bool:
-    """True when the first line is an FtM entity object (used by detect)."""
-    first = head.lstrip(b"\xef\xbb\xbf \t\r\n[").split(b"\n", 1)[0].rstrip(b", \r")
+    """True when the first JSON object (of the lines or the array) is an FtM entity."""
+    text = head.decode("utf-8", errors="replace").lstrip("\ufeff \t\r\n").lstrip("[ \t\r\n")
     try:
-        obj = json.loads(first)
+        obj, _ = json.JSONDecoder().raw_decode(text)
     except ValueError:
         return False
     return isinstance(obj, dict) and "schema" in obj and "properties" in obj
