@@ -14,13 +14,20 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
-from clearance.match.name_v1 import NameScore, quick_score, score_names
+import numpy as np
+
+from clearance.match.name_v1 import LAMBDA, SPECIFIC_WEIGHT, NameScore, quick_score, score_names
 from clearance.match.normalize import NormalName, name_variants
-from clearance.match.tokens import PREFIX_MIN, deletes, skeleton, token_similarity
+from clearance.match.tokens import (
+    INITIAL_SIMILARITY,
+    PREFIX_MIN,
+    SHORT_PREFIX_MIN,
+    deletes,
+    skeleton,
+    token_similarity,
+)
 from clearance.match.weights import token_weight
 from clearance.model import ListEntry
-
-PRUNE_ABOVE = 8
 
 
 class NameIndex:
@@ -37,12 +44,17 @@ class NameIndex:
         self._keys: dict[str, list[int]] = defaultdict(list)
         self._joined: dict[str, list[int]] = defaultdict(list)
         self._similar_cache: dict[str, list[tuple[int, float]]] = {}
+        self._postings_cache: dict[str, tuple[np.ndarray, np.ndarray, np.ndarray] | None] = {}
         for entry_id, entry in enumerate(self.entries):
             for raw in entry.names:
                 for variant in name_variants(raw):
                     self._add(entry_id, variant)
         self._keys = dict(self._keys)
         self._joined = dict(self._joined)
+        self._postings_np = [np.asarray(p, dtype=np.int32) for p in self._postings]
+        self._weights_np = np.asarray(self._weights, dtype=np.float64)
+        self._lengths = np.asarray([len(p) for p in self._postings], dtype=np.int64)
+        self._name_weight = np.asarray([sum(n.weights) for n in self.names], dtype=np.float64)
 
     def _add(self, entry_id: int, name: NormalName) -> None:
         name_id = len(self.names)
@@ -58,9 +70,11 @@ class NameIndex:
                 for key in _token_keys(token):
                     self._keys[key].append(tid)
                 self._keys["i:" + token[0]].append(tid)
+                for size in (3, 4):
+                    if len(token) > size:
+                        self._keys["t:" + token[:size]].append(tid)
             self._postings[tid].append(name_id)
-        if len(name.tokens) > 1:
-            self._joined["".join(name.tokens)].append(name_id)
+        self._joined["".join(name.tokens)].append(name_id)
 
     def similar_tokens(self, token: str) -> list[tuple[int, float]]:
         """Vocabulary tokens with a non-zero similarity to ``token``, as (token id, sim)."""
@@ -77,49 +91,98 @@ class NameIndex:
         self._similar_cache[token] = result
         return result
 
-    def candidates(self, query: NormalName, threshold: float) -> set[int]:
-        """Name ids that can reach ``threshold`` against ``query``.
+    def _token_postings(self, token: str) -> tuple[np.ndarray, np.ndarray, np.ndarray] | None:
+        """For one query token: the name ids reached, their list token's weight and sim."""
+        cached = self._postings_cache.get(token)
+        if cached is not None or token in self._postings_cache:
+            return cached
+        similar = self.similar_tokens(token)
+        result = None
+        if similar:
+            tids = [t for t, _ in similar]
+            lengths = self._lengths[tids]
+            ids = np.concatenate([self._postings_np[t] for t in tids])
+            heavy = np.repeat(self._weights_np[tids], lengths)
+            sims = np.repeat(np.asarray([s for _, s in similar], dtype=np.float64), lengths)
+            result = (ids, heavy, sims)
+        if len(self._postings_cache) > 100_000:
+            self._postings_cache.clear()
+        self._postings_cache[token] = result
+        return result
 
-        MaxScore: only the query's essential tokens (those the threshold cannot do without)
-        generate candidates. Each candidate's upper bound — what it could score if every
-        token it shares with the query were a perfect match — must reach the threshold.
+    def candidates(self, query: NormalName, threshold: float) -> list[int]:
+        """Name ids whose score against ``query`` can reach ``threshold``.
+
+        For every name sharing a similar token with the query, an upper bound of its score
+        is computed from the best weight x similarity each query token could get from it,
+        the query weight it cannot match, and the weight of its own tokens left over —
+        vectorised over the postings with numpy. Names whose bound is below the threshold
+        are never scored. Names whose joined spelling equals the query's are always kept.
         """
-        weights = sorted(zip(query.weights, query.tokens, strict=True))
-        need = threshold * sum(query.weights) - 1e-9
+        total = sum(query.weights)
+        optimistic = 0.0
+        initials = False
+        parts: list[tuple[np.ndarray, np.ndarray, np.ndarray, int]] = []
+        for position, (weight, token) in enumerate(zip(query.weights, query.tokens, strict=True)):
+            if len(token) == 1:
+                # An initial meets hundreds of tokens: assume it matches every name touched
+                # by the other tokens rather than enumerating them (the bound stays valid).
+                optimistic += weight * INITIAL_SIMILARITY
+                initials = True
+                continue
+            postings = self._token_postings(token)
+            if postings is None:
+                continue
+            ids, heavy, sims = postings
+            parts.append((ids, np.minimum(weight, heavy) * sims, heavy, position))
         found: set[int] = set()
-        cumulative = 0.0
-        for weight, token in weights:
-            cumulative += weight
-            if cumulative < need:
-                continue  # these tokens alone cannot lift a name to the threshold
-            for tid, _ in self.similar_tokens(token):
-                found.update(self._postings[tid])
-        if len(found) > PRUNE_ABOVE:
-            found = self._bounded(found, weights, threshold)
+        if parts:
+            found.update(
+                self._bounded(parts, query.weights, total, optimistic, initials, threshold)
+            )
         joined = "".join(query.tokens)
         found.update(self._joined.get(joined, ()))
-        joined_tid = self._vocab.get(joined)
-        if joined_tid is not None:
-            found.update(self._postings[joined_tid])
-        return found
+        return sorted(found)
 
     def _bounded(
-        self, found: set[int], weights: list[tuple[float, str]], threshold: float
-    ) -> set[int]:
-        """Keep names whose bound sum(b) / (sum(b) + unmatched query weight) reaches it."""
-        offered = dict.fromkeys(found, 0.0)
-        missing = dict.fromkeys(found, sum(w for w, _ in weights))
-        for weight, token in weights:
-            best: dict[int, float] = {}
-            for tid, sim in self.similar_tokens(token):
-                value = min(weight, self._weights[tid]) * sim
-                for name_id in self._postings[tid]:
-                    if name_id in offered and best.get(name_id, 0.0) < value:
-                        best[name_id] = value
-            for name_id, value in best.items():
-                offered[name_id] += value
-                missing[name_id] -= weight
-        return {n for n, b in offered.items() if b and b >= threshold * (b + missing[n]) - 1e-9}
+        self,
+        parts: list[tuple[np.ndarray, np.ndarray, np.ndarray, int]],
+        weights: tuple[float, ...],
+        total: float,
+        optimistic: float,
+        initials: bool,
+        threshold: float,
+    ) -> list[int]:
+        """Upper bound of every touched name's score; keep those reaching the threshold.
+
+        Per (name, query token) the best weight x similarity and the heaviest list token on
+        offer; per name their sums, the query weight left unmatched and the list weight left
+        over. Sorting the postings (a few hundred) is cheaper than dense arrays.
+        """
+        width = len(weights)
+        ids = np.concatenate([p[0] for p in parts])
+        keys = ids * width + np.concatenate([np.full(len(p[0]), p[3]) for p in parts])
+        order = np.argsort(keys, kind="stable")
+        keys = keys[order]
+        starts = np.flatnonzero(np.r_[True, keys[1:] != keys[:-1]])
+        best = np.maximum.reduceat(np.concatenate([p[1] for p in parts])[order], starts)
+        heavy = np.maximum.reduceat(np.concatenate([p[2] for p in parts])[order], starts)
+        uniq = keys[starts]
+        names, positions = uniq // width, uniq % width
+        qweight = np.asarray(weights, dtype=np.float64)[positions]
+        first = np.flatnonzero(np.r_[True, names[1:] != names[:-1]])
+        name_ids = names[first]
+        offered = np.add.reduceat(best, first) + optimistic
+        matched = np.add.reduceat(qweight, first) + optimistic / INITIAL_SIMILARITY
+        covered = np.add.reduceat(heavy, first)
+        missing = total - matched
+        extra = np.maximum(0.0, self._name_weight[name_ids] - covered)
+        if initials:
+            extra[:] = 0.0
+        denominator = offered + missing
+        bound = offered / (denominator + LAMBDA * np.minimum(extra, denominator))
+        bound *= np.minimum(1.0, np.sqrt(offered / SPECIFIC_WEIGHT))
+        return name_ids[bound >= threshold - 1e-9].tolist()  # type: ignore[no-any-return]
 
     def search(
         self, queries: Iterable[NormalName], threshold: float
@@ -158,6 +221,8 @@ def _token_keys(token: str) -> set[str]:
         keys.add("s:" + skeleton(token))
     if len(token) >= PREFIX_MIN:
         keys.add("p:" + token[:PREFIX_MIN])
+    elif len(token) >= SHORT_PREFIX_MIN:
+        keys.add("t:" + token)  # a short token meets every token it begins
     if len(token) == 1:
         keys.add("i:" + token)  # an initial meets every token starting with it
     return keys

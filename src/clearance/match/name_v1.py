@@ -14,7 +14,8 @@ unmatched (a list name longer than the query costs a little, never more than LAM
 ``specificity = min(1, sqrt(matched weight / SPECIFIC_WEIGHT))`` keeps a query made only of
 common words ("Technology Company") from matching everything that contains them. Legal
 forms count for little and only when both sides state one. Identical normalised names
-score 1.0. The joined spelling (``vanderbilt`` = ``van der bilt``) is compared too.
+score 1.0. Names equal once their words are joined (``vanderbilt`` = ``van der bilt``,
+``xijinping`` = ``xi jinping``) score 0.95.
 """
 
 from __future__ import annotations
@@ -23,16 +24,13 @@ import math
 from dataclasses import dataclass
 from typing import Any
 
-from rapidfuzz.distance import Levenshtein
-
 from clearance.match.normalize import NormalName
 from clearance.match.tokens import token_similarity
 
 NAME = "name-v1"
 LAMBDA = 0.15
 SPECIFIC_WEIGHT = 5.0
-JOINED_MIN = 0.85
-JOINED_FACTOR = 0.95
+JOINED_SCORE = 0.95
 LEGAL_MISMATCH = 0.02
 DERIVED_PENALTY = 0.03
 
@@ -126,11 +124,8 @@ def _score(
     coverage = matched / (denominator + LAMBDA * min(extra, denominator)) if denominator else 0.0
     specificity = min(1.0, math.sqrt(matched / SPECIFIC_WEIGHT)) if matched else 0.0
     score, method = coverage * specificity, "token_alignment"
-    jq, jc = "".join(q.tokens), "".join(c.tokens)
-    if min(len(jq), len(jc)) >= JOINED_MIN * max(len(jq), len(jc)):
-        joined = Levenshtein.normalized_similarity(jq, jc)
-        if joined >= JOINED_MIN and joined * JOINED_FACTOR > score:
-            score, method = joined * JOINED_FACTOR, "joined"
+    if score < JOINED_SCORE and "".join(q.tokens) == "".join(c.tokens):
+        score, method = JOINED_SCORE, "joined"
     return min(1.0, max(0.0, score - penalty)), pairs, coverage, specificity, method
 
 

@@ -30,6 +30,9 @@ HOMOGLYPHS = str.maketrans(
     "аеорсухіјѕԁвнкмтАВЕКМНОРСТХУІЈЅαβεικνορτυχΑΒΕΗΙΚΜΝΟΡΤΥΧ",
     "aeopcyxijsdbhkmtABEKMHOPCTXYIJSabeiknoptuxABEHIKMNOPTYX",
 )
+# Arabic script writes no short vowels; ayin (ع), dropped by ICU, mostly stands where the
+# Latin spellings on the lists write a vowel (علي -> "aly" ~ "Ali", عبد -> "abd").
+ARABIC_VOWEL_LETTERS = str.maketrans({"ع": "a", "ء": ""})
 _LATIN = re.compile(r"[A-Za-z]")
 _CONFUSABLE = re.compile(r"[\u0370-\u03ff\u0400-\u04ff]")
 _INNER_MARKS = re.compile(r"(?<=\w)[.'’`´ʼ](?=\w)")
@@ -79,6 +82,7 @@ def fold_text(text: str) -> str:
         text = romanize_han(text)
     if has_hangul(text):
         text = romanize_hangul(text)
+    text = text.translate(ARABIC_VOWEL_LETTERS)
     text = ascii_text(text).lower().replace("&", " and ")
     text = _INNER_MARKS.sub("", text)
     words = _NON_WORD.sub(" ", text).split()

@@ -11,34 +11,38 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from rapidfuzz.distance import OSA
+from rapidfuzz.distance import OSA, Levenshtein
 
 MIN_SIMILARITY = 0.7
 SKELETON_SIMILARITY = 0.88
 PREFIX_SIMILARITY = 0.85
 INITIAL_SIMILARITY = 0.75
 PREFIX_MIN = 5
+SHORT_PREFIX_MIN = 3
+SHORT_PREFIX = {3: 0.75, 4: 0.8}  # truncated tokens: "Jul" for "Julio", "Anto" for "Antonio"
 SHORT_TOKEN = 4
 SHORT_PENALTY = 0.1
+SKELETON_MIN_EDIT = 0.5  # a shared skeleton only counts for strings not wholly different
 
 _FOLD = str.maketrans("gdbzvqcj", "ktpsfkks")
-_VOWELS = re.compile(r"[aeiouwyh]")
+_VOWELS = re.compile(r"[aeiouwy]")
 _REPEATS = re.compile(r"(.)\1+")
 
 
 @lru_cache(maxsize=262144)
 def skeleton(token: str) -> str:
-    """Consonant skeleton: first letter kept, vowels and w/y/h dropped, voicing folded.
+    """Consonant skeleton: first letter kept, vowels and w/y dropped, voicing folded.
 
-    ``mohammed``, ``muhammad`` and the Arabic-script ``mhmd`` all give ``mmt``;
-    ``vldmr`` and ``vladimir`` give ``ftmr``.
+    ``mohammed``, ``muhammad`` and the Arabic-script ``mhmd`` all give ``mhmt``;
+    ``vldmr`` and ``vladimir`` give ``fltmr``.
     """
     if not token or not token.isalpha():
         return token
+    token = token.replace("x", "ks").replace("ph", "f")
     head, tail = token[0].translate(_FOLD), token[1:].translate(_FOLD)
-    if head in "aeiouwyh":
+    if head in "aeiouwy":
         head = "a"
-    return _REPEATS.sub(r"\1", head + _VOWELS.sub("", tail))
+    return _REPEATS.sub(r"\1", head + _VOWELS.sub("", _REPEATS.sub(r"\1", tail)))
 
 
 def deletes(token: str) -> set[str]:
@@ -59,14 +63,21 @@ def token_similarity(a: str, b: str) -> float:
         return INITIAL_SIMILARITY if a[0] == b[0] and a.isalpha() and b.isalpha() else 0.0
     if a.isdigit() or b.isdigit():
         return 0.0
-    score = OSA.normalized_similarity(a, b)
-    if max(la, lb) <= SHORT_TOKEN:
-        score -= SHORT_PENALTY  # one edit in a short token is a different word
-    same_skeleton = len(skeleton(a)) >= 2 and skeleton(a) == skeleton(b)
-    if score < SKELETON_SIMILARITY and min(la, lb) >= 2 and same_skeleton:
+    score = edit = OSA.normalized_similarity(a, b)
+    if max(la, lb) <= SHORT_TOKEN and edit <= Levenshtein.normalized_similarity(a, b):
+        score -= SHORT_PENALTY  # one edit in a short token is a different word (not a swap)
+    short = len(skeleton(a)) == 2 and max(la, lb) <= 4  # "un"/"eun", "ali"/"aly", "abu"/"abou"
+    same_skeleton = (len(skeleton(a)) >= 3 or short) and skeleton(a) == skeleton(b)
+    if (
+        score < SKELETON_SIMILARITY
+        and min(la, lb) >= 2
+        and same_skeleton
+        and edit >= SKELETON_MIN_EDIT
+    ):
         score = SKELETON_SIMILARITY
-    if score < PREFIX_SIMILARITY and min(la, lb) >= PREFIX_MIN:
+    if min(la, lb) >= SHORT_PREFIX_MIN:
         short, long_ = (a, b) if la < lb else (b, a)
-        if long_.startswith(short):
-            score = PREFIX_SIMILARITY
+        prefix = PREFIX_SIMILARITY if len(short) >= PREFIX_MIN else SHORT_PREFIX[len(short)]
+        if score < prefix and long_.startswith(short):
+            score = prefix
     return score if score >= MIN_SIMILARITY else 0.0

@@ -3,7 +3,8 @@
 Generic organisation words ("technology", "company", "trading") are capped low even where
 they are rare in the corpus, so a query made of them alone never lifts a list name to an
 alert (the "A-B-C Company matches anything containing Company" complaint about peers).
-Stopwords and name particles ("the", "of", "al", "von") weigh least.
+Stopwords, name particles and honorifics ("the", "of", "al", "von", "mr", "dr", "mullah")
+weigh least.
 """
 
 from __future__ import annotations
@@ -19,7 +20,8 @@ STOPWORD_WEIGHT = 0.5
 GENERIC_WEIGHT = 1.5
 STOPWORDS = frozenset(
     """the of and for in at on by to a an de del della di da do dos das du des la le les el al
-    von van der den y e et und""".split()  # noqa: SIM905
+    von van der den y e et und mr mrs ms miss dr prof sir jr sr mullah sheikh sheik shaikh
+    haji hajji imam""".split()  # noqa: SIM905
 )
 GENERIC_ORG_WORDS = frozenset(
     """company companies co corp corporation limited ltd inc incorporated llc plc group
