@@ -66,8 +66,8 @@ def token_similarity(a: str, b: str) -> float:
     score = edit = OSA.normalized_similarity(a, b)
     if max(la, lb) <= SHORT_TOKEN and edit <= Levenshtein.normalized_similarity(a, b):
         score -= SHORT_PENALTY  # one edit in a short token is a different word (not a swap)
-    short = len(skeleton(a)) == 2 and max(la, lb) <= 4  # "un"/"eun", "ali"/"aly", "abu"/"abou"
-    same_skeleton = (len(skeleton(a)) >= 3 or short) and skeleton(a) == skeleton(b)
+    tiny = len(skeleton(a)) == 2 and max(la, lb) <= 4  # "un"/"eun", "ali"/"aly", "abu"/"abou"
+    same_skeleton = (len(skeleton(a)) >= 3 or tiny) and skeleton(a) == skeleton(b)
     if (
         score < SKELETON_SIMILARITY
         and min(la, lb) >= 2
@@ -76,8 +76,8 @@ def token_similarity(a: str, b: str) -> float:
     ):
         score = SKELETON_SIMILARITY
     if min(la, lb) >= SHORT_PREFIX_MIN:
-        short, long_ = (a, b) if la < lb else (b, a)
-        prefix = PREFIX_SIMILARITY if len(short) >= PREFIX_MIN else SHORT_PREFIX[len(short)]
-        if score < prefix and long_.startswith(short):
+        head, whole = (a, b) if la < lb else (b, a)
+        prefix = PREFIX_SIMILARITY if len(head) >= PREFIX_MIN else SHORT_PREFIX[len(head)]
+        if score < prefix and whole.startswith(head):
             score = prefix
     return score if score >= MIN_SIMILARITY else 0.0
