@@ -8,17 +8,20 @@ import typer
 
 from clearance.determination.law import US_LAW
 
-LAW_PATH = typer.Argument(US_LAW, help="law folder or one *.cases.yml")
+LAW_FOLDERS = sorted(p for p in US_LAW.parent.iterdir() if (p / "_ruleset.yml").exists())
+LAW_PATH = typer.Argument(None, help="law folder or one *.cases.yml (default: every law folder)")
 LAW_ROOT = typer.Argument(US_LAW, help="law folder")
 law_app = typer.Typer(help="Law-as-data: golden cases and rule versions.", no_args_is_help=True)
 
 
 @law_app.command("test")
-def test(path: Path = LAW_PATH) -> None:
-    """Run every golden case under PATH; exit 1 on any failure."""
+def test(path: Path | None = LAW_PATH) -> None:
+    """Run every golden case under PATH (default: US and UK law); exit 1 on any failure."""
     from clearance.rules import find_law_root, load_ruleset, run_cases
 
-    results = run_cases(path, load_ruleset(find_law_root(path)))
+    results = []
+    for folder in [path] if path else LAW_FOLDERS:
+        results.extend(run_cases(folder, load_ruleset(find_law_root(folder))))
     failed = [r for r in results if not r.passed]
     for r in failed:
         typer.echo(f"FAIL {r.case.path}:{r.case.line} {r.case.id} {r.case.name}")
