@@ -54,10 +54,35 @@ def _register() -> None:
         try:
             module = __import__(f"clearance.cli.{name}", fromlist=["register"])
         except ModuleNotFoundError as exc:
-            if exc.name != f"clearance.cli.{name}":
-                raise
-            continue
+            if exc.name == f"clearance.cli.{name}":
+                continue  # that layer is not part of this build
+            if exc.name and exc.name.split(".")[0] in EXTRAS:
+                _missing_extra(name, exc.name)
+                continue
+            raise
         module.register(app)
+
+
+# Third-party packages of optional extras, and the extra that brings each.
+EXTRAS = {
+    "fastapi": "api",
+    "uvicorn": "api",
+    "jinja2": "api",
+    "multipart": "api",
+    "pyspark": "spark",
+    "psycopg": "postgres",
+}
+
+
+def _missing_extra(command: str, package: str) -> None:
+    extra = EXTRAS[package.split(".")[0]]
+
+    def unavailable() -> None:
+        raise ClearanceError(
+            f"`clearance {command}` needs the '{extra}' extra: pip install 'clearance[{extra}]'"
+        )
+
+    app.command(command, help=f"(needs: pip install 'clearance[{extra}]')")(unavailable)
 
 
 _register()
