@@ -15,7 +15,10 @@ from clearance.lifecycle.update import UpdateResult, update_many
 from clearance.sources import PARSERS
 from clearance.store import open_store
 
-UPDATABLE = ("us_csl", "us_bis_dpl", "un_sc", "us_ofac_sdn", "us_ofac_cons")
+# Sources updated when no --source is given: one file per publisher URL. The OFAC legacy
+# CSV sets need four files each (use us_ofac_enhanced); OFSI's ConList, DDTC and FtM data
+# are fetched only when named (retired feed, changing attachment URL, licensed data).
+UPDATABLE = ("us_csl", "us_bis_dpl", "un_sc", "us_ofac_enhanced", "eu_fsf")
 
 
 def _print(item: UpdateResult | str) -> None:

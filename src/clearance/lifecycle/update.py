@@ -122,9 +122,10 @@ def update_source(
         )
         checkpoint("checked")
     except ListFormatError as exc:
-        res.outcome, res.reason = "refused", exc.detail
+        reason = _where(exc)
+        res.outcome, res.reason = "refused", reason
         _log(store, res, got, path, None)
-        raise UpdateRefused(f"{source}: {exc.detail}; {_kept(previous)}") from exc
+        raise UpdateRefused(f"{source}: {reason}; {_kept(previous)}") from exc
 
     def _hook(_conn: Any) -> None:
         checkpoint("commit")
@@ -149,6 +150,14 @@ def update_source(
     res.rescreen = rescreen_pending(store).get(source, {})
     checkpoint("done")
     return res
+
+
+def _where(exc: ListFormatError) -> str:
+    """The error with the downloaded file's name instead of its temporary path."""
+    if exc.path is None:
+        return exc.detail
+    where = Path(exc.path).name + (f":{exc.line}" if exc.line is not None else "")
+    return f"{where}: {exc.message}"
 
 
 def _kept(previous: Any) -> str:
