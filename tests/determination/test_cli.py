@@ -124,7 +124,7 @@ def test_law_test_runs_every_golden_case(
 ) -> None:
     code, out, _ = run(["law", "test"], capsys, monkeypatch)
     assert code == 0
-    assert out.strip().splitlines()[-1] == "47 passed, 0 failed"
+    assert out.strip().splitlines()[-1] == "72 passed, 0 failed"  # 47 EAR + 25 UK HRV
 
 
 def test_law_test_fails_on_a_wrong_case(
