@@ -23,11 +23,12 @@ def create_app(
     """
 
     @asynccontextmanager
-    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
-        if threads:
-            import anyio.to_thread
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        import anyio.to_thread
 
+        if threads:
             anyio.to_thread.current_default_thread_limiter().total_tokens = threads
+        await anyio.to_thread.run_sync(app.state.service.warm)
         yield
 
     app = FastAPI(

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, Engine, insert, select, update
+from sqlalchemy import Connection, Engine, bindparam, insert, select, update
 
 from clearance.errors import NotFound
 from clearance.service.tables import audit_head, audit_log
@@ -30,6 +30,15 @@ HASHED = (
     "list_versions", "matcher", "rules_version",
 )  # fmt: skip
 _SQLITE_WRITER = threading.Lock()
+# Built once: the append path runs on every request.
+_NEXT = (
+    update(audit_head)
+    .where(audit_head.c.id == 1)
+    .values(seq=audit_head.c.seq + 1)
+    .returning(audit_head.c.seq, audit_head.c.hash)
+)
+_APPEND = insert(audit_log)
+_HEAD = update(audit_head).where(audit_head.c.id == 1).values(hash=bindparam("new_hash"))
 
 
 def canonical(data: Any) -> str:
@@ -83,21 +92,14 @@ def record(
         lock.acquire()
     try:
         with engine.begin() as conn:
-            # Lock the chain head before reading it: appends are serialised.
-            conn.execute(update(audit_head).where(audit_head.c.id == 1).values(id=1))
-            head = conn.execute(
-                select(audit_head.c.seq, audit_head.c.hash).where(audit_head.c.id == 1)
-            ).one()
+            # Take the next number on the chain head first: that locks the head row until
+            # commit (PostgreSQL row lock; SQLite's single writer), so appends are serialised.
+            seq, prev = conn.execute(_NEXT).one()
             if also is not None:
                 also(conn, content["decision_id"])
-            digest = record_hash(content, head.hash)
-            seq = head.seq + 1
-            conn.execute(
-                insert(audit_log).values(seq=seq, prev_hash=head.hash, hash=digest, **content)
-            )
-            conn.execute(
-                update(audit_head).where(audit_head.c.id == 1).values(seq=seq, hash=digest)
-            )
+            digest = record_hash(content, prev)
+            conn.execute(_APPEND, {"seq": seq, "prev_hash": prev, "hash": digest, **content})
+            conn.execute(_HEAD, {"new_hash": digest})
     finally:
         if lock is not None:
             lock.release()

@@ -11,7 +11,7 @@ import secrets
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from sqlalchemy import Engine, insert, select, update
+from sqlalchemy import Engine, bindparam, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
 from clearance.errors import AccessDenied, InputError, NotFound
@@ -103,16 +103,17 @@ def revoke_key(engine: Engine, name: str) -> None:
         raise NotFound(f"no active key named {name!r}")
 
 
+_BY_HASH = select(api_keys.c.name, api_keys.c.role, api_keys.c.revoked_at).where(
+    api_keys.c.key_hash == bindparam("h")
+)
+
+
 def authenticate(engine: Engine, key: str | None) -> Principal:
     """The principal for a presented key; Unauthenticated when missing, unknown or revoked."""
     if not key:
         raise Unauthenticated("missing API key: send 'Authorization: Bearer KEY'")
     with engine.connect() as conn:
-        row = conn.execute(
-            select(api_keys.c.name, api_keys.c.role, api_keys.c.revoked_at).where(
-                api_keys.c.key_hash == hash_key(key)
-            )
-        ).first()
+        row = conn.execute(_BY_HASH, {"h": hash_key(key)}).first()
     if row is None or row.revoked_at is not None:
         raise Unauthenticated("invalid or revoked API key")
     return Principal(row.name, row.role)

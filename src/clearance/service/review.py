@@ -18,6 +18,7 @@ from sqlalchemy import Connection, Engine, func, insert, select
 from clearance.errors import InputError, NotFound
 from clearance.hits import Hit, Query
 from clearance.match.normalize import normalize_name
+from clearance.model import ListEntry
 from clearance.service.tables import judgements, review_hits
 from clearance.store.codec import entry_to_json
 
@@ -28,19 +29,23 @@ def counterparty_key(query: Query) -> str:
     return f"{normalize_name(query.name) or query.name.strip().lower()}|{query.country or ''}"
 
 
-def hit_identity(query: Query, hit: Hit) -> dict[str, str]:
-    """The key a judgement is recorded against."""
-    entry_json = entry_to_json(hit.entry)
-    entry_hash = hashlib.sha256(entry_json.encode("utf-8")).hexdigest()
+def entry_hash(entry: ListEntry) -> str:
+    """SHA-256 of the entry's JSON: changes whenever anything in the entry changes."""
+    return hashlib.sha256(entry_to_json(entry).encode("utf-8")).hexdigest()
+
+
+def hit_identity(query: Query, hit: Hit, digest: str | None = None) -> dict[str, str]:
+    """The key a judgement is recorded against (``digest``: the entry hash, if known)."""
+    entry_hash_ = digest or entry_hash(hit.entry)
     counterparty = counterparty_key(query)
     e = hit.entry
-    raw = "\x1f".join((counterparty, e.source, e.source_id, entry_hash))
+    raw = "\x1f".join((counterparty, e.source, e.source_id, entry_hash_))
     return {
         "hit_id": hashlib.sha256(raw.encode("utf-8")).hexdigest()[:32],
         "counterparty": counterparty,
         "source": e.source,
         "source_id": e.source_id,
-        "entry_hash": entry_hash,
+        "entry_hash": entry_hash_,
     }
 
 
@@ -72,17 +77,22 @@ def remember(conn: Connection, rows: list[dict[str, Any]], decision_id: str) -> 
     """Add hits not seen before to the review table (call inside the audit transaction)."""
     if not rows:
         return
-    ids = {r["hit_id"] for r in rows}
-    known = set(
-        conn.execute(select(review_hits.c.hit_id).where(review_hits.c.hit_id.in_(ids))).scalars()
-    )
     now = datetime.now(UTC).isoformat(timespec="seconds")
-    fresh = {r["hit_id"]: r for r in rows if r["hit_id"] not in known}
-    if fresh:
-        conn.execute(
-            insert(review_hits),
-            [{**r, "first_decision_id": decision_id, "first_seen": now} for r in fresh.values()],
-        )
+    fresh = {r["hit_id"]: {**r, "first_decision_id": decision_id, "first_seen": now} for r in rows}
+    dialect = conn.dialect.name
+    if dialect in ("sqlite", "postgresql"):
+        from sqlalchemy.dialects import postgresql, sqlite
+
+        make = sqlite.insert if dialect == "sqlite" else postgresql.insert
+        stmt = make(review_hits).on_conflict_do_nothing(index_elements=["hit_id"])
+        conn.execute(stmt, list(fresh.values()))
+        return
+    known = set(
+        conn.execute(select(review_hits.c.hit_id).where(review_hits.c.hit_id.in_(fresh))).scalars()
+    )
+    new = [r for k, r in fresh.items() if k not in known]
+    if new:
+        conn.execute(insert(review_hits), new)
 
 
 def get_hit(engine: Engine, hit_id: str) -> dict[str, Any]:

@@ -6,14 +6,17 @@ returning, so whatever a client is told is already in the log.
 
 from __future__ import annotations
 
+import contextlib
 from datetime import date
 from typing import Any
 
 from sqlalchemy import Connection
 
 from clearance.cli.render import result_json
+from clearance.errors import ListsUnavailable
 from clearance.hits import Query, ScreenResult
 from clearance.match.name_v1 import NAME as MATCHER
+from clearance.model import ListEntry
 from clearance.service import audit, review
 from clearance.service.keys import Principal
 from clearance.service.screeners import Screeners
@@ -37,6 +40,12 @@ class Service:
         self.store = store
         self.engine = store.engine
         self.screeners = Screeners(store)
+        self._digests: dict[int, tuple[ListEntry, str]] = {}
+
+    def warm(self) -> None:
+        """Build the current lists' index now, not on the first request (none: skip)."""
+        with contextlib.suppress(ListsUnavailable):
+            self.screeners.get(None)
 
     # -- screening -----------------------------------------------------------------------
     def _run(self, query: Query, as_of: date | None) -> ScreenResult:
@@ -77,7 +86,7 @@ class Service:
         self, conn: Connection, result: ScreenResult
     ) -> tuple[dict[str, Any], list[dict[str, Any]]]:
         body = result_json(result)
-        ids = [review.hit_identity(result.query, h) for h in result.hits]
+        ids = [review.hit_identity(result.query, h, self._digest(h.entry)) for h in result.hits]
         judged = review.latest(conn, [i["hit_id"] for i in ids])
         matches, suppressed, fresh = [], [], []
         for hit, ident, shown in zip(result.hits, ids, body["matches"], strict=True):
@@ -104,6 +113,17 @@ class Service:
         body["matched"] = bool(matches)
         body["sample"] = any(ref.source == "sample" for ref in result.lists)
         return body, fresh
+
+    def _digest(self, entry: ListEntry) -> str:
+        """The entry's content hash, remembered per entry object (entries are immutable)."""
+        found = self._digests.get(id(entry))
+        if found is not None and found[0] is entry:
+            return found[1]
+        if len(self._digests) > 200_000:
+            self._digests.clear()
+        digest = review.entry_hash(entry)
+        self._digests[id(entry)] = (entry, digest)
+        return digest
 
     # -- determination -------------------------------------------------------------------
     def check(self, principal: Principal, raw: dict[str, Any]) -> dict[str, Any]:

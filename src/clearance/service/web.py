@@ -22,7 +22,8 @@ from starlette.concurrency import run_in_threadpool
 from clearance import NOT_LEGAL_ADVICE
 from clearance.errors import AccessDenied, ClearanceError, InputError
 from clearance.service import audit, keys, lists, review
-from clearance.service.api import COOKIE, service, signed_in
+from clearance.service.api import COOKIE, signed_in
+from clearance.service.api import get_service as service
 from clearance.service.keys import Principal
 from clearance.service.schemas import ScreenQuery
 from clearance.service.verify import verify
