@@ -1,8 +1,11 @@
 """Full screening of the register (or some parties) against the current list versions.
 
 Used when parties are imported (they have never been screened) and by
-``clearance rescreen --full``. Each hit not yet alerted for that party and entry key
-becomes a ``new_hit`` alert; the count of all hits is returned as well.
+``clearance rescreen --full``. The parties are indexed and queried with every entry of the
+current lists — the delta path with the whole list as the delta, which finds the hits the
+screener finds (``tests/lifecycle/test_rescreen.py``) and scales to large registers. Each
+hit not yet alerted for that party and entry key becomes a ``new_hit`` alert; the count of
+all hits is returned as well.
 """
 
 from __future__ import annotations
@@ -14,8 +17,10 @@ from sqlalchemy import insert, select
 
 from clearance import settings
 from clearance.errors import ListsUnavailable
+from clearance.lifecycle.diff import group
 from clearance.lifecycle.parties import load_parties
-from clearance.lifecycle.rescreen import full_hits
+from clearance.lifecycle.party_index import PartyIndex
+from clearance.lifecycle.rescreen import delta_hits
 from clearance.lifecycle.tables import alerts
 from clearance.store import Store
 
@@ -27,7 +32,10 @@ def _screen(store: Store, ids: list[str] | None) -> dict[str, int]:
     except ListsUnavailable:
         return {"parties": len(parties), "hits": 0, "new_alerts": 0}
     version_of = {v.source: v.version for v in snap.versions}
-    hits = full_hits(parties, snap.entries, settings.default_threshold()) if parties else {}
+    threshold = settings.default_threshold()
+    hits = {}
+    if parties:
+        hits = delta_hits(PartyIndex(parties, threshold), group(snap.entries), threshold)
     with store.engine.connect() as conn:
         known = {(r.party_id, r.entry_key) for r in conn.execute(select(alerts))}
     now = datetime.now(UTC).isoformat(timespec="seconds")
