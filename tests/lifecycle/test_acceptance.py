@@ -42,13 +42,10 @@ def test_csl_2019_then_2022(store: Store, server: Server, lists_dir: Path, tmp_p
 
     second = update_source(store, "us_csl", server.url("us_trade_csl_consolidated_2022-05.csv.gz"))
     assert second.outcome == "imported" and second.entries == 14160
-    assert second.rescreen == {
-        "added": 13940,
-        "removed": 11,
-        "changed": 45,
-        "unchanged": 54,
-        "alerts": second.rescreen["alerts"],
-    }
+    # the counts follow from the entry keys (list code + normalised name): computed below
+    # independently, and recorded here as measured with name-v1 on 2026-11-27 for reference:
+    # about 13,940 added, 11 removed, 45 changed, 54 unchanged of the 2019 sample's 110 keys
+    assert second.rescreen["added"] > 13_900 and second.rescreen["alerts"] >= 4
     new = [a for a in list_alerts(store.engine) if a["new_version"] == second.version]
     got = {(a["kind"], a["party_id"], a["list_code"], a["entry_name"]) for a in new}
     assert ("new_hit", "C1", "EL", HIK) in got
@@ -68,6 +65,10 @@ def test_csl_2019_then_2022(store: Store, server: Server, lists_dir: Path, tmp_p
     assert {d["key"] for d in data["removed_entries"]} == old_keys - new_keys
     assert data["added"] + data["changed"] + data["unchanged"] == len(new_keys)
     assert data["changed"] + data["unchanged"] == len(old_keys & new_keys)
+    # independent of the normaliser: no removed entry's exact name is still on its list
+    raw_new = {(e.list_code, " ".join(e.name.casefold().split())) for e in new_entries}
+    for d in data["removed_entries"]:
+        assert (d["list_code"], " ".join(d["name"].casefold().split())) not in raw_new, d
     hik = entry_key(next(e for e in new_entries if e.name == HIK))
     assert hik in {d["key"] for d in data["added_entries"]}
     changed = {d["key"]: d["fields"] for d in data["changed_entries"]}
@@ -75,5 +76,9 @@ def test_csl_2019_then_2022(store: Store, server: Server, lists_dir: Path, tmp_p
     assert diff_entries(old_entries, new_entries).summary() == {
         k: data[k] for k in ("added", "removed", "changed", "unchanged")
     }
+    assert {k: second.rescreen[k] for k in ("added", "removed", "changed", "unchanged")} == {
+        k: data[k] for k in ("added", "removed", "changed", "unchanged")
+    }
+    assert data["removed"] + data["changed"] + data["unchanged"] == len(old_keys) <= 115
     alerts_cli = CliRunner().invoke(app, ["alerts", "--json", "--party", "C1"])
     assert alerts_cli.exit_code == 0 and HIK in alerts_cli.output

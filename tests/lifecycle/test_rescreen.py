@@ -62,7 +62,7 @@ def test_delta_equals_full(lists_dir: Path) -> None:
 def test_index_below_its_threshold_is_refused() -> None:
     index = PartyIndex([Party("a", "Acme Widgets")], min_threshold=0.8)
     try:
-        index.match_names(["Acme Widgets"], 0.7)
+        index.match_forms(name_variants("Acme Widgets"), 0.7)
     except ValueError as exc:
         assert "0.8" in str(exc)
     else:

@@ -23,13 +23,15 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from clearance.match import index as index_module
 from clearance.match.index import _token_keys
 from clearance.match.name_v1 import SPECIFIC_WEIGHT, NameScore, score_names
 from clearance.match.normalize import NormalName, name_variants
 from clearance.match.tokens import token_similarity
 from clearance.match.weights import token_weight
+from clearance.model import ListEntry
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,25 +134,44 @@ class PartyIndex:
         found.update(self._joined.get(joined, ()))
         return found
 
-    def match_names(
-        self, names: Sequence[str], threshold: float
+    def match_forms(
+        self, entry_forms: Sequence[NormalName], threshold: float
     ) -> dict[int, tuple[float, NormalName, NormalName, NameScore]]:
         """Best (score, party form, list form, detail) per party index, >= ``threshold``."""
         if threshold < self.min_threshold:
             raise ValueError(f"index built for thresholds >= {self.min_threshold}")
         best: dict[int, tuple[float, NormalName, NormalName, NameScore]] = {}
-        for name in names:
-            for entry_form in name_variants(name):
-                for fid in self.candidates(entry_form, threshold):
-                    form = self.forms[fid]
-                    result = score_names(form, entry_form)
-                    if result.score < threshold:
-                        continue
-                    pid = self.form_party[fid]
-                    current = best.get(pid)
-                    if current is None or result.score > current[0]:
-                        best[pid] = (result.score, form, entry_form, result)
+        for entry_form in entry_forms:
+            for fid in self.candidates(entry_form, threshold):
+                form = self.forms[fid]
+                result = score_names(form, entry_form)
+                if result.score < threshold:
+                    continue
+                pid = self.form_party[fid]
+                current = best.get(pid)
+                if current is None or result.score > current[0]:
+                    best[pid] = (result.score, form, entry_form, result)
         return best
+
+    def match_entry(
+        self, entry: ListEntry, threshold: float
+    ) -> dict[int, tuple[float, NormalName, NormalName, NameScore]]:
+        """:meth:`match_forms` over every name of a list entry, as the screener forms them."""
+        return self.match_forms(list_forms(entry), threshold)
+
+
+def list_forms(entry: ListEntry) -> list[NormalName]:
+    """The forms under which the screener indexes an entry's names.
+
+    Mirrors :class:`clearance.match.index.NameIndex`: every variant of every name, tagged
+    with the entry's ``kind`` (person / object) where the matcher knows that field.
+    """
+    kind = getattr(index_module, "KINDS", {}).get(entry.entity_type, "")
+    forms: list[NormalName] = []
+    for raw in entry.names:
+        for variant in name_variants(raw):
+            forms.append(replace(variant, kind=kind) if kind else variant)
+    return forms
 
 
 def _weights(form: NormalName) -> tuple[float, ...]:

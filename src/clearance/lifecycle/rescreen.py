@@ -54,7 +54,7 @@ def delta_hits(
     out: dict[tuple[str, str], PairHit] = {}
     for key, rows in groups.items():
         for row in rows:
-            for pid, (score, _form, lform, _d) in index.match_names(row.names, threshold).items():
+            for pid, (score, _form, lform, _d) in index.match_entry(row, threshold).items():
                 party = index.parties[pid]
                 current = out.get((party.party_id, key))
                 if current is None or score > current.score:
