@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Awaitable, Callable
 from datetime import date
 from typing import Annotated, Any
@@ -91,11 +92,13 @@ async def screen(
     queries = [q.query() for q in items]
     # One name is a millisecond of work: done on the loop. A batch goes to a worker thread.
     if len(queries) == 1:
-        result = svc.screen(who, payload, queries)
+        response, committed = svc.screen_later(who, payload, queries)
     else:
-        result = await run_in_threadpool(svc.screen, who, payload, queries)
+        response, committed = await run_in_threadpool(svc.screen_later, who, payload, queries)
+    # Answer only once the audit record is committed (the writer batches commits).
+    decision_id = await asyncio.wrap_future(committed)
     # Already JSON-shaped and checked by the tests against the schema: skip re-validation.
-    return JSONResponse(result)
+    return JSONResponse({"decision_id": decision_id, **response})
 
 
 @router.post(

@@ -30,6 +30,7 @@ def create_app(
             anyio.to_thread.current_default_thread_limiter().total_tokens = threads
         await anyio.to_thread.run_sync(app.state.service.warm)
         yield
+        await anyio.to_thread.run_sync(app.state.service.close)
 
     app = FastAPI(
         lifespan=lifespan,

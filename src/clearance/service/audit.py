@@ -3,42 +3,33 @@
 Each record stores ``prev_hash`` (the previous record's hash, zeros for the first) and
 ``hash = sha256(canonical JSON of the record's content + prev_hash)``. The chain head row
 holds the last sequence number and hash: appends lock it first (a row lock on PostgreSQL,
-the single writer lock on SQLite), so records are appended one at a time, and deleting the
-newest records is detected too. A record is written in the same transaction as anything
-else the request changes and committed before the response is sent.
+the single writer lock on SQLite), so appends never interleave, and deleting the newest
+records is detected too. A record is written in the same transaction as anything else the
+request changes and committed before the response is sent (see ``writer``: group commit).
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-import threading
 import uuid
 from collections.abc import Callable, Iterator
+from concurrent.futures import Future
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, Engine, bindparam, insert, select, update
+from sqlalchemy import Connection, Engine, select
 
 from clearance.errors import NotFound
 from clearance.service.tables import audit_head, audit_log
+from clearance.service.writer import AuditWriter
 
 GENESIS = "0" * 64
 HASHED = (
     "decision_id", "kind", "actor", "created_at", "input", "result",
     "list_versions", "matcher", "rules_version",
 )  # fmt: skip
-_SQLITE_WRITER = threading.Lock()
-# Built once: the append path runs on every request.
-_NEXT = (
-    update(audit_head)
-    .where(audit_head.c.id == 1)
-    .values(seq=audit_head.c.seq + 1)
-    .returning(audit_head.c.seq, audit_head.c.hash)
-)
-_APPEND = insert(audit_log)
-_HEAD = update(audit_head).where(audit_head.c.id == 1).values(hash=bindparam("new_hash"))
 
 
 def canonical(data: Any) -> str:
@@ -83,27 +74,13 @@ class Entry:
 
 
 def record(
-    engine: Engine, entry: Entry, also: Callable[[Connection, str], None] | None = None
-) -> str:
-    """Append ``entry`` (and run ``also(conn, decision_id)``) in one transaction; its id."""
-    content = entry.content()
-    lock = _SQLITE_WRITER if engine.dialect.name == "sqlite" else None
-    if lock is not None:
-        lock.acquire()
-    try:
-        with engine.begin() as conn:
-            # Take the next number on the chain head first: that locks the head row until
-            # commit (PostgreSQL row lock; SQLite's single writer), so appends are serialised.
-            seq, prev = conn.execute(_NEXT).one()
-            if also is not None:
-                also(conn, content["decision_id"])
-            digest = record_hash(content, prev)
-            conn.execute(_APPEND, {"seq": seq, "prev_hash": prev, "hash": digest, **content})
-            conn.execute(_HEAD, {"new_hash": digest})
-    finally:
-        if lock is not None:
-            lock.release()
-    return str(content["decision_id"])
+    writer: AuditWriter, entry: Entry, also: Callable[[Connection, str], None] | None = None
+) -> Future[str]:
+    """Queue ``entry`` (and ``also(conn, decision_id)``) for one transaction with it.
+
+    The future resolves to the decision id once the record is committed; answer after that.
+    """
+    return writer.submit(entry.content(), also)
 
 
 def _decode(row: Any) -> dict[str, Any]:

@@ -7,6 +7,7 @@ returning, so whatever a client is told is already in the log.
 from __future__ import annotations
 
 import contextlib
+from concurrent.futures import Future
 from datetime import date
 from typing import Any
 
@@ -20,6 +21,7 @@ from clearance.model import ListEntry
 from clearance.service import audit, review
 from clearance.service.keys import Principal
 from clearance.service.screeners import Screeners
+from clearance.service.writer import AuditWriter
 from clearance.store import Store
 from clearance.store.codec import entry_to_json
 
@@ -41,6 +43,11 @@ class Service:
         self.engine = store.engine
         self.screeners = Screeners(store)
         self._digests: dict[int, tuple[ListEntry, str]] = {}
+        self.writer = AuditWriter(store.engine, audit.record_hash)
+
+    def close(self) -> None:
+        """Commit whatever is queued for the audit log, then stop its writer."""
+        self.writer.close()
 
     def warm(self) -> None:
         """Build the current lists' index now, not on the first request (none: skip)."""
@@ -57,7 +64,17 @@ class Service:
         payload: dict[str, Any],
         queries: list[tuple[Query, date | None]],
     ) -> dict[str, Any]:
-        """Screen one query or a batch; returns the response (with ``decision_id``)."""
+        """Screen one query or a batch; the response (with ``decision_id``) once audited."""
+        response, committed = self.screen_later(principal, payload, queries)
+        return {"decision_id": committed.result(), **response}
+
+    def screen_later(
+        self,
+        principal: Principal,
+        payload: dict[str, Any],
+        queries: list[tuple[Query, date | None]],
+    ) -> tuple[dict[str, Any], Future[str]]:
+        """The response, and the audit commit to wait for (its decision id) before sending it."""
         results = [self._run(q, day) for q, day in queries]
         shaped, fresh = [], []
         with self.engine.connect() as conn:
@@ -75,12 +92,8 @@ class Service:
         def also(conn: Connection, decision_id: str) -> None:
             review.remember(conn, fresh, decision_id)
 
-        decision_id = audit.record(
-            self.engine,
-            audit.Entry("screen", principal.name, payload, response, versions, MATCHER, None),
-            also,
-        )
-        return {"decision_id": decision_id, **response}
+        entry = audit.Entry("screen", principal.name, payload, response, versions, MATCHER, None)
+        return response, audit.record(self.writer, entry, also)
 
     def _shape(
         self, conn: Connection, result: ScreenResult
@@ -131,7 +144,7 @@ class Service:
 
         decision = determine(raw, us_ruleset(), self.screeners.get).as_dict()
         decision_id = audit.record(
-            self.engine,
+            self.writer,
             audit.Entry(
                 "check",
                 principal.name,
@@ -141,7 +154,7 @@ class Service:
                 MATCHER,
                 decision.get("rules_version"),
             ),
-        )
+        ).result()
         return {"decision_id": decision_id, **decision}
 
     # -- review --------------------------------------------------------------------------
@@ -154,7 +167,7 @@ class Service:
 
         judgement = {k: row[k] for k in ("action", "reason", "reviewer", "created_at")}
         decision_id = audit.record(
-            self.engine,
+            self.writer,
             audit.Entry(
                 "review",
                 principal.name,
@@ -171,5 +184,5 @@ class Service:
                 None,
             ),
             also,
-        )
+        ).result()
         return {"decision_id": decision_id, "hit": review.get_hit(self.engine, hit_id)}
