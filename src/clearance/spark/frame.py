@@ -123,8 +123,8 @@ def screen_dataframe(
     if row_numbers:
         df = with_row_numbers(df)
         id_col = ROW_COLUMN
-    if partitions is not None:
-        df = df.repartition(partitions)
+    if partitions is not None:  # hash of the id: no sort before a round-robin shuffle
+        df = df.repartition(partitions, id_col) if id_col else df.repartition(partitions)
     spec = ScreenSpec(
         name_col, country_col, type_col, id_col, threshold, keep_input, row_numbers, label
     )

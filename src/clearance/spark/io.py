@@ -54,6 +54,8 @@ def write_output(df: DataFrame, path: str, fmt: str | None = None, overwrite: bo
     writer = df.write.format(fmt).mode("overwrite" if overwrite else "errorifexists")
     if fmt == "csv":
         writer = writer.options(header="true", escape='"')
+    elif fmt == "json":
+        writer = writer.option("ignoreNullFields", "false")  # every key on every line
     if "://" not in path and Path(path).exists() and not overwrite:
         raise InputError(f"{path}: already exists; remove it or pass --overwrite")
     writer.save(path)
