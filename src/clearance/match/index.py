@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 
 import numpy as np
 
@@ -28,6 +29,8 @@ from clearance.match.tokens import (
 )
 from clearance.match.weights import token_weight
 from clearance.model import ListEntry
+
+KINDS = {"person": "person", "vessel": "object", "aircraft": "object"}
 
 
 class NameIndex:
@@ -46,9 +49,10 @@ class NameIndex:
         self._similar_cache: dict[str, list[tuple[int, float]]] = {}
         self._postings_cache: dict[str, tuple[np.ndarray, np.ndarray, np.ndarray] | None] = {}
         for entry_id, entry in enumerate(self.entries):
+            kind = KINDS.get(entry.entity_type, "")
             for raw in entry.names:
                 for variant in name_variants(raw):
-                    self._add(entry_id, variant)
+                    self._add(entry_id, replace(variant, kind=kind) if kind else variant)
         self._keys = dict(self._keys)
         self._joined = dict(self._joined)
         self._postings_np = [np.asarray(p, dtype=np.int32) for p in self._postings]

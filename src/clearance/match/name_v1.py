@@ -25,7 +25,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from clearance.match.normalize import NormalName
-from clearance.match.tokens import token_similarity
+from clearance.match.tokens import strict_similarity, token_similarity
+from clearance.match.weights import GENERIC_WEIGHT
 
 NAME = "name-v1"
 LAMBDA = 0.15
@@ -33,6 +34,16 @@ SPECIFIC_WEIGHT = 5.0
 JOINED_SCORE = 0.95
 LEGAL_MISMATCH = 0.02
 DERIVED_PENALTY = 0.03
+# A query stating a legal form is an organisation: a person, vessel or aircraft named
+# like it is another entity.
+TYPE_CONFLICT = 0.25
+# A person's name matched on one of its parts only ("Simon" for "Simon Du", "Diaz LLC"
+# for "DIAZ, Manuel") is weak evidence.
+PARTIAL_PERSON = 0.8
+PERSON_FILLERS = frozenset(
+    """al el bin ibn bint ben abu ould mr mrs ms miss dr prof sir jr sr mullah sheikh sheik
+    shaikh haji hajji imam general""".split()  # noqa: SIM905
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,12 +69,16 @@ class NameScore:
         }
 
 
-def align(q: tuple[str, ...], c: tuple[str, ...]) -> list[tuple[int, int, float]]:
-    """One-to-one alignment of token positions, best similarity first."""
+def align(q: tuple[str, ...], c: tuple[str, ...], strict: int = -1) -> list[tuple[int, int, float]]:
+    """One-to-one alignment of token positions, best similarity first.
+
+    The query token at position ``strict`` (if any) is compared by ``strict_similarity``.
+    """
     scored = []
     for i, a in enumerate(q):
+        similarity = strict_similarity if i == strict else token_similarity
         for j, b in enumerate(c):
-            sim = token_similarity(a, b)
+            sim = similarity(a, b)
             if sim > 0.0:
                 scored.append((-sim, i, j))
     scored.sort()
@@ -105,10 +120,16 @@ def _score(
     penalty = DERIVED_PENALTY if (q.derived or c.derived) else 0.0
     if q.legal and c.legal and set(q.legal) != set(c.legal):
         penalty += LEGAL_MISMATCH
+    if q.legal and not c.legal and c.kind in ("person", "object"):
+        penalty += TYPE_CONFLICT
     if q.tokens == c.tokens or sorted(q.tokens) == sorted(c.tokens):
         same = [(i, j, 1.0) for i, j in enumerate(_positions(q.tokens, c.tokens))]
-        return 1.0 - penalty, same, 1.0, 1.0, "exact"
-    pairs = align(q.tokens, c.tokens)
+        return max(0.0, 1.0 - penalty), same, 1.0, 1.0, "exact"
+    # A query resting on one distinctive token gets no phonetic or prefix allowance for
+    # it, unless transliterated from a script whose vowels are guesses.
+    distinctive = [i for i, w in enumerate(q.weights) if w > GENERIC_WEIGHT]
+    strict = distinctive[0] if len(distinctive) == 1 and not q.script else -1
+    pairs = align(q.tokens, c.tokens, strict)
     # An aligned pair weighs what the lighter of its two tokens weighs, so a misspelt
     # common word (unknown to the frequency table) does not count as a rare one.
     matched = denominator = 0.0
@@ -124,9 +145,17 @@ def _score(
     coverage = matched / (denominator + LAMBDA * min(extra, denominator)) if denominator else 0.0
     specificity = min(1.0, math.sqrt(matched / SPECIFIC_WEIGHT)) if matched else 0.0
     score, method = coverage * specificity, "token_alignment"
+    if c.kind == "person" and _partial_person(c.tokens, {j for _, j, _ in pairs}):
+        score, method = score * PARTIAL_PERSON, "partial_person"
     if score < JOINED_SCORE and "".join(q.tokens) == "".join(c.tokens):
         score, method = JOINED_SCORE, "joined"
     return min(1.0, max(0.0, score - penalty)), pairs, coverage, specificity, method
+
+
+def _partial_person(tokens: tuple[str, ...], matched: set[int]) -> bool:
+    """A person's name of two parts or more of which the query matched at most one."""
+    parts = [j for j, t in enumerate(tokens) if len(t) >= 2 and t not in PERSON_FILLERS]
+    return len(parts) >= 2 and sum(1 for j in parts if j in matched) <= 1
 
 
 def _positions(q: tuple[str, ...], c: tuple[str, ...]) -> list[int]:

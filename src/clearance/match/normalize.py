@@ -17,11 +17,17 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+from rapidfuzz.distance import OSA, Hamming
 from rigour.names import extract_org_types
 from rigour.text import ascii_text
 
 from clearance.match.han import han_person_variants, has_han, romanize_han
-from clearance.match.hangul import has_hangul, romanize_hangul
+from clearance.match.hangul import (
+    gloss_legal,
+    hangul_person_variants,
+    has_hangul,
+    romanize_hangul,
+)
 from clearance.match.weights import token_weight
 
 # Cyrillic and Greek letters that look like Latin ones, folded only inside words that
@@ -98,8 +104,30 @@ def _singular(word: str) -> str:
     return word
 
 
+# Legal-form words a typo must not turn into a distinctive token: any word one edit from
+# a long one ("LIMoTED", "COMoANY"), and the last word of a name one substitution from a
+# short one ("LTs", "GnBH", "ImC"). Only these exact forms are then read as legal forms.
+LONG_LEGAL_WORDS = ("limited", "company", "incorporated", "corporation", "partnership")
+SHORT_LEGAL_WORDS = ("ltd", "llc", "inc", "plc", "gmbh", "corp", "sarl", "ojsc", "pjsc")
+
+
+def _legal_typo(word: str, last: bool) -> str:
+    if len(word) >= 6:
+        for form in LONG_LEGAL_WORDS:
+            if word != form and OSA.distance(word, form) == 1:
+                return form
+    elif last and len(word) >= 3 and word not in SHORT_LEGAL_WORDS:
+        for form in SHORT_LEGAL_WORDS:
+            if len(form) == len(word) and Hamming.distance(word, form) == 1:
+                return form
+    return word
+
+
 def mark_legal_forms(folded: str) -> str:
     """Replace legal forms by ``~generic`` tokens (``co ltd`` -> ``~llc``)."""
+    words = folded.split()
+    if len(words) >= 2:
+        folded = " ".join(_legal_typo(w, i == len(words) - 1) for i, w in enumerate(words))
     spans = extract_org_types(folded, generic=True)
     for found, generic in spans:
         folded = re.sub(rf"(?<!\w){re.escape(found)}(?!\w)", f" {LEGAL_PREFIX}{generic} ", folded)
@@ -115,20 +143,31 @@ class NormalName:
     legal: tuple[str, ...]
     derived: bool = False  # a variant (brackets dropped, surname split), not the name as written
     weights: tuple[float, ...] = ()  # token_weight of each token, computed once
+    script: bool = False  # transliterated from an abjad or Thai: vowels uncertain
+    kind: str = ""  # list side only: "person", "object" (vessel, aircraft) or "" (any other)
 
     @property
     def key(self) -> str:
         return " ".join(sorted(self.tokens)) + ("|" + " ".join(sorted(self.legal)))
 
 
+_UNVOWELLED = ("ARABIC", "HEBREW", "SYRIAC", "THAI")
+
+
+def _non_latin(text: str) -> bool:
+    """Written in a script whose romanisation guesses the vowels (abjads, Thai)."""
+    return any(c.isalpha() and unicodedata.name(c, "").startswith(_UNVOWELLED) for c in text)
+
+
 def _to_normal(original: str, folded: str, derived: bool) -> NormalName | None:
     marked = mark_legal_forms(folded)
     tokens = tuple(t for t in marked.split() if not t.startswith(LEGAL_PREFIX))
     legal = tuple(t[1:] for t in marked.split() if t.startswith(LEGAL_PREFIX))
-    if not tokens and not legal:
-        return None
+    if not tokens and (derived or not legal):
+        return None  # "(Limited)", "(주)": a bracketed legal form is no name of its own
     tokens, legal = (tokens, legal) if tokens else (legal, ())
-    return NormalName(original, tokens, legal, derived, tuple(token_weight(t) for t in tokens))
+    weights = tuple(token_weight(t) for t in tokens)
+    return NormalName(original, tokens, legal, derived, weights, _non_latin(original))
 
 
 @lru_cache(maxsize=131072)
@@ -139,6 +178,7 @@ def name_variants(name: str) -> tuple[NormalName, ...]:
     the bracketed text alone when it is a name of its own; for short all-Han names, the
     surname-split pinyin (``习近平`` -> ``xi jinping``).
     """
+    original, name = name, gloss_legal(name)
     forms: list[tuple[str, bool]] = [(name, False)]
     stripped = _BRACKETS.sub(" ", name)
     if stripped.strip() and stripped != name:
@@ -149,9 +189,10 @@ def name_variants(name: str) -> tuple[NormalName, ...]:
         forms.append((stripped, adds))
         forms.extend((part, True) for part in inner)
     forms.extend((form, True) for form in han_person_variants(name))
+    forms.extend((form, True) for form in hangul_person_variants(name))
     seen: dict[str, NormalName] = {}
     for form, derived in forms:
-        normal = _to_normal(name, fold_text(form), derived)
+        normal = _to_normal(original, fold_text(form), derived)
         if normal is not None:
             seen.setdefault(normal.key, normal)
     return tuple(seen.values())

@@ -81,3 +81,31 @@ def token_similarity(a: str, b: str) -> float:
         if score < prefix and whole.startswith(head):
             score = prefix
     return score if score >= MIN_SIMILARITY else 0.0
+
+
+STRICT_PREFIX_MIN = 8
+_VOWEL_LETTERS = re.compile(r"[aeiouy]")
+
+
+@lru_cache(maxsize=262144)
+def strict_similarity(a: str, b: str) -> float:
+    """``token_similarity`` without the phonetic and prefix allowances, for a name that
+    rests on one distinctive token (``Pages`` is not ``Pegas``, ``Finke`` not ``Fianga``).
+
+    The allowances stay for a vowel-less token (a deliberate vowel drop: ``Vldmr``) and
+    prefixes of eight letters or more (truncation). Never above ``token_similarity``, so
+    the index's upper bounds stay valid.
+    """
+    loose = token_similarity(a, b)
+    if loose == 0.0 or a == b or len(a) == 1 or len(b) == 1:
+        return loose
+    if not _VOWEL_LETTERS.search(a[1:]) or not _VOWEL_LETTERS.search(b[1:]):
+        return loose
+    head, whole = (a, b) if len(a) < len(b) else (b, a)
+    if len(head) >= STRICT_PREFIX_MIN and whole.startswith(head):
+        return loose
+    edit = OSA.normalized_similarity(a, b)
+    if max(len(a), len(b)) <= SHORT_TOKEN and edit <= Levenshtein.normalized_similarity(a, b):
+        edit -= SHORT_PENALTY
+    strict = min(loose, edit)
+    return strict if strict >= MIN_SIMILARITY else 0.0

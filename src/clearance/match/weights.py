@@ -21,7 +21,7 @@ GENERIC_WEIGHT = 1.5
 STOPWORDS = frozenset(
     """the of and for in at on by to a an de del della di da do dos das du des la le les el al
     von van der den y e et und mr mrs ms miss dr prof sir jr sr mullah sheikh sheik shaikh
-    haji hajji imam""".split()  # noqa: SIM905
+    haji hajji imam bin ibn bint ould""".split()  # noqa: SIM905
 )
 GENERIC_ORG_WORDS = frozenset(
     """company companies co corp corporation limited ltd inc incorporated llc plc group
