@@ -1,11 +1,13 @@
 """Benchmark: delta re-screening of a large counterparty register.
 
 Builds a synthetic register of ``--parties`` names (Faker name pools combined at random,
-plus ``--seeded`` typo'd copies of list names so there are hits), indexes it
-(:class:`clearance.lifecycle.party_index.PartyIndex`), then times the delta re-screen of
-``--delta`` entries taken from the 2022-05 CSL as if just added. ``--verify`` also screens
-every party the slow way (a Screener over the delta entries) and checks the hit sets are
-equal — feasible at reduced scale only.
+plus ``--seeded`` typo'd copies of list names so there are hits) and imports it into a
+fresh SQLite store the way ``clearance parties import`` does (names normalised once and
+stored: a one-off cost). Then, as after a list update, it loads the party index from the
+store (:func:`clearance.lifecycle.party_forms.load_index`) and re-screens the register
+against ``--delta`` entries of the 2022-05 CSL taken as just added: the figure the issue
+asks for is load + delta re-screen. ``--verify`` also screens every party the slow way (a
+Screener over the delta entries) and compares the hit sets — feasible at reduced scale.
 
 Full scale (the issue's target, <= 10 s for the re-screen):
     .venv/bin/python benchmarks/lifecycle_rescreen.py --parties 1000000 --delta 500
@@ -16,17 +18,21 @@ Reduced scale with verification:
 from __future__ import annotations
 
 import argparse
+import csv
 import os
 import random
 import resource
 import sys
+import tempfile
 import time
 from pathlib import Path
 
 from faker import Faker
 
 from clearance.lifecycle.diff import group
-from clearance.lifecycle.party_index import Party, PartyIndex
+from clearance.lifecycle.parties import import_parties
+from clearance.lifecycle.party_forms import load_index
+from clearance.lifecycle.party_index import Party
 from clearance.lifecycle.rescreen import delta_hits, full_hits
 from clearance.sources import parse_paths
 
@@ -88,31 +94,45 @@ def main() -> int:
     names = synthetic_names(args.parties - args.seeded, rng)
     names += [typo(rng.choice(delta_entries).name, rng) for _ in range(args.seeded)]
     parties = [Party(f"P{i}", n) for i, n in enumerate(names)]
+    work = Path(tempfile.mkdtemp(prefix="clearance-bench-"))
+    register = work / "register.csv"
+    with open(register, "w", newline="", encoding="utf-8") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(["id", "name"])
+        writer.writerows((p.party_id, p.name) for p in parties)
+    os.environ["CLEARANCE_HOME"] = str(work)
+    os.environ.pop("CLEARANCE_DATABASE_URL", None)
+    from clearance.store import open_store
+
+    store = open_store()
     t1 = time.perf_counter()
-    index = PartyIndex(parties, min_threshold=args.threshold)
+    import_parties(store.engine, register)
     t2 = time.perf_counter()
+    index = load_index(store.engine, args.threshold)
+    t3 = time.perf_counter()
     delta = group(delta_entries)
     hits = delta_hits(index, delta, args.threshold)
-    t3 = time.perf_counter()
+    t4 = time.perf_counter()
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(
-        f"parties {len(parties):,} (forms {len(index.forms):,}), "
+        f"parties {len(parties):,} (forms {len(index):,}), "
         f"delta {len(delta_entries)} entries ({len(delta)} keys), threshold {args.threshold}"
     )
-    print(f"generate register  {t1 - t0:8.2f} s")
-    print(
-        f"build party index  {t2 - t1:8.2f} s  (once per register change; peak RSS {rss:,.0f} MiB)"
-    )
-    print(f"delta re-screen    {t3 - t2:8.2f} s  -> {len(hits):,} hits")
+    print(f"generate register     {t1 - t0:8.2f} s")
+    print(f"parties import        {t2 - t1:8.2f} s  (one-off: names normalised and stored)")
+    print(f"load party index      {t3 - t2:8.2f} s  (from the store, on every list update)")
+    print(f"delta re-screen       {t4 - t3:8.2f} s  -> {len(hits):,} hits")
+    print(f"load + delta          {t4 - t2:8.2f} s  (target <= 10 s at 1,000,000 parties)")
+    print(f"peak RSS              {rss:8,.0f} MiB; work dir {work} (delete when done)")
     if args.verify:
-        t4 = time.perf_counter()
-        slow = full_hits(parties, delta_entries, args.threshold)
         t5 = time.perf_counter()
-        same = set(slow) <= set(hits)
-        extra = len(set(hits) - set(slow))
+        slow = full_hits(parties, delta_entries, args.threshold)
+        t6 = time.perf_counter()
+        same = set(slow) == set(hits)
         print(
-            f"full re-screen     {t5 - t4:8.2f} s  -> {len(slow):,} hits; every full-screen hit "
-            f"found by the delta: {same}; delta-only (retrieval gap of the screener): {extra}"
+            f"full re-screen        {t6 - t5:8.2f} s  -> {len(slow):,} hits; same hit set as "
+            f"the delta: {same} (only delta {len(set(hits) - set(slow))}, only full "
+            f"{len(set(slow) - set(hits))})"
         )
         return 0 if same else 1
     return 0

@@ -31,6 +31,11 @@ def import_(
     if screen:
         n = screen_parties(store, ids)
         out.print(f"screened against current lists: {n} alert(s)")
+    from clearance import settings
+    from clearance.lifecycle.party_forms import load_index
+
+    index = load_index(store.engine, settings.default_threshold())  # warm the cache
+    out.print(f"register: {len(index.parties)} parties indexed for delta re-screening")
 
 
 @parties_app.command("list")

@@ -18,15 +18,15 @@ from sqlalchemy import insert, select
 from clearance import settings
 from clearance.errors import ListsUnavailable
 from clearance.lifecycle.diff import group
-from clearance.lifecycle.parties import load_parties
-from clearance.lifecycle.party_index import PartyIndex
+from clearance.lifecycle.party_forms import load_index
 from clearance.lifecycle.rescreen import delta_hits
 from clearance.lifecycle.tables import alerts
 from clearance.store import Store
 
 
 def _screen(store: Store, ids: list[str] | None) -> dict[str, int]:
-    parties = load_parties(store.engine, ids)
+    index = load_index(store.engine, settings.default_threshold(), ids)
+    parties = index.parties
     try:
         snap = store.snapshot()
     except ListsUnavailable:
@@ -35,7 +35,7 @@ def _screen(store: Store, ids: list[str] | None) -> dict[str, int]:
     threshold = settings.default_threshold()
     hits = {}
     if parties:
-        hits = delta_hits(PartyIndex(parties, threshold), group(snap.entries), threshold)
+        hits = delta_hits(index, group(snap.entries), threshold)
     with store.engine.connect() as conn:
         known = {(r.party_id, r.entry_key) for r in conn.execute(select(alerts))}
     now = datetime.now(UTC).isoformat(timespec="seconds")

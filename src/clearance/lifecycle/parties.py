@@ -63,15 +63,24 @@ def read_parties(path: Path) -> list[dict[str, Any]]:
 
 
 def import_parties(engine: Engine, path: Path) -> list[str]:
-    """Store (replace by id) every party of ``path`` in one transaction; their ids."""
+    """Store (replace by id) every party of ``path`` in one transaction; their ids.
+
+    Each name's matcher forms are computed here, once (see :mod:`party_forms`).
+    """
+    from clearance.lifecycle.party_forms import encode, fingerprint
+
     rows = read_parties(path)
     now = datetime.now(UTC).isoformat(timespec="seconds")
+    fp = fingerprint()
     ids = [r["party_id"] for r in rows]
     with engine.begin() as conn:
         for start in range(0, len(ids), 500):
             conn.execute(delete(parties).where(parties.c.party_id.in_(ids[start : start + 500])))
         for start in range(0, len(rows), 5000):
-            chunk = [{**r, "imported_at": now} for r in rows[start : start + 5000]]
+            chunk = [
+                {**r, "imported_at": now, "forms": encode(r["name"]), "forms_fp": fp}
+                for r in rows[start : start + 5000]
+            ]
             conn.execute(insert(parties), chunk)
     return ids
 

@@ -24,6 +24,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from typing import Any
 
 from clearance.match import index as index_module
 from clearance.match.index import _token_keys
@@ -32,6 +33,8 @@ from clearance.match.normalize import NormalName, name_variants
 from clearance.match.tokens import token_similarity
 from clearance.match.weights import token_weight
 from clearance.model import ListEntry
+
+STATE_VERSION = 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,13 +45,24 @@ class Party:
     entity_type: str | None = None
 
 
-def essential_tokens(form: NormalName, threshold: float) -> list[str]:
-    """Tokens of which at least one must be matched for ``form`` to reach ``threshold``."""
-    weights = sorted(zip(_weights(form), form.tokens, strict=True))
-    need = threshold * sum(w for w, _ in weights) - 1e-9
+# A form as stored: (tokens, legal forms, derived, token weights) — plain data, so the whole
+# index can be saved with ``marshal`` and loaded in a second or two (see ``party_forms``).
+RawForm = tuple[tuple[str, ...], tuple[str, ...], bool, tuple[float, ...]]
+
+
+def raw_form(form: NormalName) -> RawForm:
+    return (tuple(form.tokens), tuple(form.legal), bool(form.derived), _weights(form))
+
+
+def essential_tokens(
+    tokens: Sequence[str], weights: Sequence[float], threshold: float
+) -> list[str]:
+    """Tokens of which at least one must be matched for a form to reach ``threshold``."""
+    ordered = sorted(zip(weights, tokens, strict=True))
+    need = threshold * sum(weights) - 1e-9
     out: list[str] = []
     cumulative = 0.0
-    for weight, token in weights:
+    for weight, token in ordered:
         cumulative += weight
         if cumulative >= need:
             out.append(token)
@@ -58,35 +72,100 @@ def essential_tokens(form: NormalName, threshold: float) -> list[str]:
 class PartyIndex:
     """Party name forms, retrievable by list-entry name forms."""
 
-    def __init__(self, parties: Sequence[Party], min_threshold: float = 0.5) -> None:
+    def __init__(
+        self,
+        parties: Sequence[Party],
+        min_threshold: float = 0.5,
+        forms: Sequence[Sequence[RawForm]] | None = None,
+    ) -> None:
+        """Index ``parties``; ``forms`` (one sequence per party) skips normalising them."""
         self.parties = list(parties)
+        if forms is not None and len(forms) != len(self.parties):
+            raise ValueError("forms must hold one entry per party")
         self.min_threshold = min_threshold
-        self.forms: list[NormalName] = []
+        self._raw: list[RawForm] = []
         self.form_party: list[int] = []
-        self._weights: list[tuple[float, ...]] = []
         self._postings: dict[str, list[int]] = defaultdict(list)
         self._vocab: set[str] = set()
         self._keys: dict[str, list[str]] = defaultdict(list)
         self._joined: dict[str, list[int]] = defaultdict(list)
         self._similar: dict[str, list[tuple[str, float]]] = {}
+        self._forms: dict[int, NormalName] = {}
+        raw = self._raw
+        vocab, postings, keys, joined = self._vocab, self._postings, self._keys, self._joined
         for pid, party in enumerate(self.parties):
-            for form in name_variants(party.name):
-                fid = len(self.forms)
-                self.forms.append(form)
+            own = [raw_form(f) for f in name_variants(party.name)] if forms is None else forms[pid]
+            for form in own:
+                fid = len(raw)
+                raw.append(form)
                 self.form_party.append(pid)
-                self._weights.append(_weights(form))
-                for token in form.tokens:
-                    if token not in self._vocab:
-                        self._vocab.add(token)
+                tokens = form[0]
+                for token in tokens:
+                    if token not in vocab:
+                        vocab.add(token)
                         for key in _token_keys(token):
-                            self._keys[key].append(token)
-                for token in set(essential_tokens(form, min_threshold)):
-                    self._postings[token].append(fid)
-                if len(form.tokens) > 1:
-                    self._joined["".join(form.tokens)].append(fid)
-        self._postings = dict(self._postings)
-        self._keys = dict(self._keys)
-        self._joined = dict(self._joined)
+                            keys[key].append(token)
+                for token in set(essential_tokens(tokens, form[3], min_threshold)):
+                    postings[token].append(fid)
+                if len(tokens) > 1:
+                    joined["".join(tokens)].append(fid)
+        self._postings = dict(postings)
+        self._keys = dict(keys)
+        self._joined = dict(joined)
+
+    def __len__(self) -> int:
+        return len(self._raw)
+
+    def form(self, fid: int) -> NormalName:
+        """The matcher form ``fid`` (built on first use)."""
+        found = self._forms.get(fid)
+        if found is None:
+            tokens, legal, derived, weights = self._raw[fid]
+            name = self.parties[self.form_party[fid]].name
+            found = NormalName(
+                original=name,
+                tokens=tuple(tokens),
+                legal=tuple(legal),
+                derived=derived,
+                weights=tuple(weights),
+            )
+            self._forms[fid] = found
+        return found
+
+    @property
+    def forms(self) -> list[NormalName]:
+        return [self.form(fid) for fid in range(len(self._raw))]
+
+    def state(self) -> tuple[Any, ...]:
+        """Plain-data state for ``marshal`` (parties as tuples)."""
+        parties = [(p.party_id, p.name, p.country, p.entity_type) for p in self.parties]
+        return (
+            STATE_VERSION,
+            self.min_threshold,
+            parties,
+            self._raw,
+            self.form_party,
+            self._postings,
+            self._vocab,
+            self._keys,
+            self._joined,
+        )
+
+    @classmethod
+    def from_state(cls, state: tuple[Any, ...]) -> PartyIndex:
+        if not state or state[0] != STATE_VERSION:
+            raise ValueError("party index state of another version")
+        index = cls.__new__(cls)
+        (_, index.min_threshold, parties, raw, index.form_party, index._postings) = state[:6]
+        index._vocab, index._keys, index._joined = state[6:]
+        index.parties = [Party(*p) for p in parties]
+        index._raw = [
+            (tuple(t), tuple(lg), bool(d), tuple(w)) if isinstance(t, list) else (t, lg, d, w)
+            for t, lg, d, w in raw
+        ]
+        index._similar = {}
+        index._forms = {}
+        return index
 
     def _similar_tokens(self, token: str) -> list[tuple[str, float]]:
         """Party vocabulary tokens similar to a list token, with their similarity."""
@@ -117,7 +196,7 @@ class PartyIndex:
         entry_sorted = sorted(entry_form.tokens)
         found: set[int] = set()
         for fid in touched:
-            tokens, weights = self.forms[fid].tokens, self._weights[fid]
+            tokens, _legal, _derived, weights = self._raw[fid]
             total = matchable = offered = 0.0
             for token, weight in zip(tokens, weights, strict=True):
                 total += weight
@@ -143,7 +222,7 @@ class PartyIndex:
         best: dict[int, tuple[float, NormalName, NormalName, NameScore]] = {}
         for entry_form in entry_forms:
             for fid in self.candidates(entry_form, threshold):
-                form = self.forms[fid]
+                form = self.form(fid)
                 result = score_names(form, entry_form)
                 if result.score < threshold:
                     continue

@@ -29,7 +29,7 @@ from clearance import settings
 from clearance.hits import Query
 from clearance.lifecycle.diff import Diff, diff_entries, entry_key, group
 from clearance.lifecycle.faults import checkpoint
-from clearance.lifecycle.parties import load_parties
+from clearance.lifecycle.party_forms import load_index
 from clearance.lifecycle.party_index import Party, PartyIndex
 from clearance.lifecycle.tables import alerts, rescreens
 from clearance.model import ListEntry
@@ -130,11 +130,12 @@ def rescreen_version(
         names = {r.id: r.version for r in conn.execute(select(list_versions))}
     old_entries = store.entries(old_id) if old_id is not None else []
     diff = diff_entries(old_entries, store.entries(new_id))
-    registered = load_parties(store.engine)
     before: dict[tuple[str, str], PairHit] = {}
     after: dict[tuple[str, str], PairHit] = {}
-    if registered and (diff.added or diff.removed or diff.changed):
-        index = PartyIndex(registered, min_threshold=threshold)
+    index = None
+    if diff.added or diff.removed or diff.changed:
+        index = load_index(store.engine, threshold)
+    if index is not None and index.parties:
         new_side = {**diff.added, **{k: c.new for k, c in diff.changed.items()}}
         old_side = {**diff.removed, **{k: c.old for k, c in diff.changed.items()}}
         after = delta_hits(index, new_side, threshold)

@@ -40,6 +40,8 @@ parties = Table(
     Column("entity_type", String(16), nullable=True),
     Column("extra", Text, nullable=False),  # JSON {column: value}
     Column("imported_at", String(40), nullable=False),
+    Column("forms", Text, nullable=True),  # JSON matcher forms (see party_forms)
+    Column("forms_fp", String(32), nullable=True),  # fingerprint of the normaliser
 )
 
 rescreens = Table(
