@@ -11,7 +11,7 @@ import os
 import re
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -61,12 +61,20 @@ def default_threshold() -> float:
     return settings.default_threshold()
 
 
-def ours_pair_score(query: str, candidate: str) -> float:
-    """Our matcher on one pair: max of score_names over the variants of both names."""
+# FtM schema of a pair -> the list-side kind our index records for an entry's names
+SCHEMA_KINDS = {"Person": "person", "Vessel": "object", "Airplane": "object"}
+
+
+def ours_pair_score(query: str, candidate: str, schema: str | None = None) -> float:
+    """Our matcher on one pair: max of score_names over the variants of both names.
+
+    The candidate is treated as a list entry of the pair's schema, as the peers are given
+    it (nomenklatura compares two entities of that schema)."""
+    kind = SCHEMA_KINDS.get(schema or "", "")
     best = 0.0
     for q in name_variants(query):
         for c in name_variants(candidate):
-            best = max(best, score_names(q, c).score)
+            best = max(best, score_names(q, replace(c, kind=kind) if kind else c).score)
     return best
 
 

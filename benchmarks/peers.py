@@ -32,7 +32,7 @@ class Peer:
 
 
 def _ours(query: str, candidate: str, schema: str) -> float:
-    return ours_pair_score(query, candidate)
+    return ours_pair_score(query, candidate, schema)
 
 
 def _jaro_winkler(query: str, candidate: str, schema: str) -> float:
