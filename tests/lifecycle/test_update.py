@@ -141,3 +141,32 @@ def test_xml_entity_attack_refused(store: Store, server: Server, tmp_path: Path)
     with pytest.raises(ListFormatError, match="XML entity attack refused"):
         update_source(store, "un_sc", server.url("laughs.xml"), limits=FAST)
     assert store.versions() == []
+
+
+def test_cli_update_and_refusal(store: Store, server: Server, lists_dir: Path) -> None:
+    from typer.testing import CliRunner
+
+    from clearance.cli import app
+    from clearance.errors import ClearanceError
+    from clearance.lifecycle.scheduler import parse_interval
+
+    dpl = need(lists_dir, "bis_dpl_2023-11.txt")
+    runner = CliRunner()
+    ok = runner.invoke(
+        app, ["lists", "update", "--source", "us_bis_dpl", "--url", server.url(dpl.name)]
+    )
+    assert ok.exit_code == 0, ok.output
+    assert "us_bis_dpl: imported" in ok.output
+    url = server.url("us_trade_csl_consolidated_2023-11_truncated.csv")
+    bad = runner.invoke(app, ["lists", "update", "--source", "us_csl", "--url", url])
+    assert isinstance(bad.exception, ClearanceError)
+    assert "duplicated header at line 2" in bad.output
+    two = runner.invoke(
+        app, ["lists", "update", "--source", "us_csl", "--source", "un_sc", "--url", url]
+    )
+    assert isinstance(two.exception, ClearanceError) and "exactly one --source" in str(
+        two.exception
+    )
+    assert parse_interval("6h") == 21600
+    with pytest.raises(ClearanceError):
+        parse_interval("5s")
