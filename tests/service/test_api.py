@@ -129,3 +129,24 @@ def test_openapi_is_published(env: Env) -> None:
     schema = env.client.get("/openapi.json", headers=env.auth("screener")).json()
     for path in ("/v1/screen", "/v1/check", "/v1/lists", "/v1/decisions/{decision_id}", "/health"):
         assert path in schema["paths"]
+
+
+def test_admin_imports_a_list_over_the_api_and_it_is_audited(env: Env) -> None:
+    from clearance.screening import sample_list_path
+
+    text = sample_list_path().read_text(encoding="utf-8").replace("I. ASH", "I. ASHE", 1)
+    files = {"files": ("sample_list.csv", text.encode(), "text/csv")}
+    r = env.client.post("/v1/lists/import", files=files, headers=env.auth("admin"))
+    assert r.status_code == 201, r.text
+    (version,) = r.json()["versions"]
+    assert version["source"] == "sample" and version["entries"] == 17
+    rows = env.client.get("/v1/lists", headers=env.auth("screener")).json()["lists"]
+    assert [row["version"] for row in rows] == [version["version"]]
+    rec = env.client.get(f"/v1/decisions/{r.json()['decision_id']}", headers=env.auth("admin"))
+    assert rec.json()["kind"] == "list_import" and rec.json()["actor"] == "admin"
+    assert rec.json()["input"]["files"][0]["name"] == "sample_list.csv"
+    hit = env.client.post("/v1/screen", json={"name": "I. Ashe"}, headers=env.auth("screener"))
+    assert hit.json()["matches"][0]["name"] == "I. ASHE"
+    bad = {"files": ("junk.csv", b"not,a,list\n1,2,3\n", "text/csv")}
+    r = env.client.post("/v1/lists/import", files=bad, headers=env.auth("admin"))
+    assert r.status_code == 422 and r.json()["error"]["code"] == "invalid_input"

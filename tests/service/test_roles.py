@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from clearance.screening import sample_list_path
 from clearance.service.keys import revoke_key
 
 from .conftest import HUAWEI, Env
@@ -32,7 +33,15 @@ ROUTES: list[tuple[str, str, Any, str]] = [
     ("DELETE", "/v1/keys/victim", None, "admin"),
     ("GET", "/v1/audit/verify", None, "admin"),
     ("GET", "/v1/audit/export?format=csv", None, "admin"),
+    ("POST", "/v1/lists/import", None, "admin"),
 ]
+
+
+def _call(env: Env, method: str, url: str, body: Any, headers: dict[str, str]) -> Any:
+    if url == "/v1/lists/import":
+        files = {"files": ("sample_list.csv", sample_list_path().read_bytes(), "text/csv")}
+        return env.client.post(url, files=files, headers=headers)
+    return env.client.request(method, url, json=body, headers=headers)
 
 
 def _ids(env: Env) -> dict[str, str]:
@@ -49,7 +58,7 @@ def test_every_route_allows_its_roles_and_denies_the_rest(env: Env) -> None:
             if path == "/v1/keys/victim":
                 env.client.post("/v1/keys", json={"role": "screener", "name": "victim"},
                                 headers=env.auth("admin"))  # fmt: skip
-            r = env.client.request(method, url, json=body, headers=env.auth(role))
+            r = _call(env, method, url, body, env.auth(role))
             allowed = ROLES.index(role) >= ROLES.index(least)
             if allowed:
                 assert r.status_code < 300, (method, url, role, r.text)
@@ -57,7 +66,7 @@ def test_every_route_allows_its_roles_and_denies_the_rest(env: Env) -> None:
                 assert r.status_code == 403, (method, url, role, r.text)
                 assert r.json()["error"]["code"] == "forbidden"
         for headers in ({}, {"Authorization": "Bearer clr_unknown"}, {"Authorization": "Basic x"}):
-            r = env.client.request(method, url, json=body, headers=headers)
+            r = _call(env, method, url, body, headers)
             assert r.status_code == 401, (method, url, headers)
 
 

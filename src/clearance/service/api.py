@@ -7,13 +7,14 @@ from collections.abc import Awaitable, Callable
 from datetime import date
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Body, Depends, FastAPI, Query, Request
+from fastapi import APIRouter, Body, Depends, FastAPI, File, Form, Query, Request, UploadFile
 from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import HTMLResponse, JSONResponse, StreamingResponse
 from starlette.concurrency import run_in_threadpool
 
 from clearance import __version__
 from clearance.service import audit, export, keys, lists, review, schemas
+from clearance.service.imports import import_files
 from clearance.service.keys import Principal
 from clearance.service.replay import replay
 from clearance.service.service import Service
@@ -119,6 +120,24 @@ def check(who: Screener, svc: Svc, body: Annotated[dict[str, Any], Body()]) -> d
 @router.get("/v1/lists", response_model=schemas.ListsResponse, tags=["lists"])
 def list_status(who: Screener, svc: Svc) -> dict[str, Any]:
     return {"lists": lists.status(svc.store), "stale_after_days": lists.STALE_AFTER_DAYS}
+
+
+@router.post(
+    "/v1/lists/import",
+    response_model=schemas.ImportResponse,
+    status_code=201,
+    tags=["lists"],
+)
+def list_import(
+    who: Admin,
+    svc: Svc,
+    files: Annotated[list[UploadFile], File(description="List files; an OFAC set is several")],
+    published: Annotated[date | None, Form()] = None,
+    force: Annotated[bool, Form()] = False,
+) -> dict[str, Any]:
+    """Import list files as new versions (admin); the import is recorded in the audit log."""
+    data = [(f.filename or "", f.file.read()) for f in files]
+    return import_files(svc, who, data, published, force)
 
 
 @router.get("/v1/decisions/{decision_id}", response_model=schemas.Decision, tags=["audit"])

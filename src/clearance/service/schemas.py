@@ -17,7 +17,8 @@ class ScreenQuery(BaseModel):
     """One counterparty: name, and optionally country, type and the date of the lists."""
 
     model_config = ConfigDict(extra="forbid")
-    name: str = Field(min_length=1, max_length=500, pattern=r"\S")
+    # At least one character Python does not strip (\x1c-\x1f are separators to it).
+    name: str = Field(min_length=1, max_length=500, pattern=r"[^\s\x1c-\x1f]")
     country: str | None = Field(default=None, pattern=r"^[A-Za-z]{2}$")
     type: EntityType | None = None
     as_of: date | None = None
@@ -96,7 +97,7 @@ class CheckResponse(Open):
 class Judgement(BaseModel):
     model_config = ConfigDict(extra="forbid")
     action: Literal["confirm", "dismiss"]
-    reason: str = Field(min_length=1, max_length=2000, pattern=r"\S")
+    reason: str = Field(min_length=1, max_length=2000, pattern=r"[^\s\x1c-\x1f]")
 
 
 class JudgementResponse(Open):
@@ -111,6 +112,11 @@ class HitList(BaseModel):
 class ListsResponse(BaseModel):
     lists: list[dict[str, Any]]
     stale_after_days: int
+
+
+class ImportResponse(BaseModel):
+    decision_id: str
+    versions: list[dict[str, Any]]
 
 
 class Decision(Open):
