@@ -40,6 +40,12 @@ def screen(
     type_column: Annotated[str | None, typer.Option()] = None,
     id_column: Annotated[str | None, typer.Option()] = None,
     workers: Annotated[int, typer.Option(help="Worker processes for --input.")] = 1,
+    engine: Annotated[
+        str, typer.Option(help="Batch engine for --input: local (processes) or spark.")
+    ] = "local",
+    master: Annotated[
+        str | None, typer.Option(help="Spark master with --engine spark (default local[*]).")
+    ] = None,
 ) -> None:
     """Screen a name (or a file of names) against the stored lists, with explanations."""
     if (name is None) == (input_ is None):
@@ -47,6 +53,34 @@ def screen(
     day = parse_date(as_of, "--as-of")
     if limit < 1:
         raise InputError("--limit must be at least 1")
+    if engine not in ("local", "spark"):
+        raise InputError(f"--engine must be local or spark, got {engine!r}")
+    if engine == "spark":
+        if input_ is None or output is None:
+            raise InputError("--engine spark needs --input and --output")
+        from clearance.cli.spark import run_spark_batch
+
+        summary = run_spark_batch(
+            input_,
+            output,
+            master=master,
+            name_column=name_column,
+            country_column=country_column,
+            type_column=type_column,
+            id_column=id_column,
+            threshold=threshold,
+            as_of=day,
+            sources=source,
+            max_list_age=max_list_age,
+        )
+        typer.echo(
+            f"screened {summary.rows} names on Spark: {summary.matched} matched; "
+            f"wrote {summary.output}",
+            err=True,
+        )
+        if fail_on_match and summary.matched:
+            raise typer.Exit(1)
+        return
     screener = Screener.from_store(open_store(), day, source, max_list_age, threshold)
     if input_ is not None:
         matched = _batch(
