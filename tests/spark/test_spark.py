@@ -135,3 +135,23 @@ def test_cli_on_a_csv_file_matches_batch_output(
     assert got == sorted(expected, key=lambda r: r["id"])
     again = CliRunner().invoke(app, args)
     assert isinstance(again.exception, InputError) and "already exists" in str(again.exception)
+
+
+def test_screen_engine_spark_is_the_spark_batch(
+    spark: SparkSession, store_url: str, screener: Screener, tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    """`clearance screen --engine spark` writes what the single-process batch computes."""
+    from clearance.cli import app
+
+    monkeypatch.setenv("CLEARANCE_DATABASE_URL", store_url)
+    source = tmp_path / "names.csv"
+    pacsv.write_csv(names_table(list(generate_names(screener.snapshot.entries, 50, 5))), source)
+    target = tmp_path / "engine.parquet"
+    args = ["screen", "--engine", "spark", "--input", str(source), "--output", str(target)]
+    args += ["--country-column", "country", "--type-column", "type", "--id-column", "id"]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 0, result.output
+    expected = batch_rows(screener, read_table(source), "id")
+    got = sorted(spark.read.parquet(str(target)).toArrow().to_pylist(), key=lambda r: r["id"])
+    assert got == sorted(expected, key=lambda r: r["id"])
