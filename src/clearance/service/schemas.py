@@ -11,14 +11,19 @@ from clearance.hits import Query
 
 EntityType = Literal["person", "company", "vessel", "aircraft", "unknown"]
 MAX_BATCH = 1000
+# At least one character Python's str.strip() keeps: its whitespace set spelled out, so the
+# JSON-schema (ECMA) and pydantic (Rust) regex engines, whose \s differ, agree.
+NOT_BLANK = (
+    r"[^\t\n\u000b\u000c\r\u001c-\u001f \u0085\u00a0\u1680\u2000-\u200a"
+    r"\u2028\u2029\u202f\u205f\u3000]"
+)
 
 
 class ScreenQuery(BaseModel):
     """One counterparty: name, and optionally country, type and the date of the lists."""
 
     model_config = ConfigDict(extra="forbid")
-    # At least one character Python does not strip (\x1c-\x1f are separators to it).
-    name: str = Field(min_length=1, max_length=500, pattern=r"[^\s\x1c-\x1f]")
+    name: str = Field(min_length=1, max_length=500, pattern=NOT_BLANK)
     country: str | None = Field(default=None, pattern=r"^[A-Za-z]{2}$")
     type: EntityType | None = None
     as_of: date | None = None
@@ -97,7 +102,7 @@ class CheckResponse(Open):
 class Judgement(BaseModel):
     model_config = ConfigDict(extra="forbid")
     action: Literal["confirm", "dismiss"]
-    reason: str = Field(min_length=1, max_length=2000, pattern=r"[^\s\x1c-\x1f]")
+    reason: str = Field(min_length=1, max_length=2000, pattern=NOT_BLANK)
 
 
 class JudgementResponse(Open):
