@@ -59,6 +59,7 @@ def test_sign_in_screen_dismiss_and_audit(server: tuple[str, str]) -> None:
     if not CHROMIUM.exists():
         print(f"SKIP: {CHROMIUM} not installed (apt-get install -y chromium)")
         pytest.skip(f"{CHROMIUM} not installed (apt-get install -y chromium)")
+    pytest.importorskip("playwright", reason="the playwright package is not installed")
     from playwright.sync_api import expect, sync_playwright
 
     base, key = server
