@@ -157,6 +157,13 @@ class Outcome:
         self.errors[what] = self.errors.get(what, 0) + 1
 
 
+IDLE_S = 3.0  # uvicorn closes keep-alive connections idle for 5 s
+
+
+class _Stale(Exception):
+    """A pooled connection was closed by the server before it read the request."""
+
+
 class Pool:
     """A minimal keep-alive HTTP/1.1 client on raw asyncio streams (httpx costs the client
     several CPU milliseconds a request, which on a 2-core box would starve the server)."""
@@ -164,22 +171,42 @@ class Pool:
     def __init__(self, url: str, key: str, size: int) -> None:
         host, _, port = url.removeprefix("http://").partition(":")
         self.host, self.port, self.key = host, int(port), key
-        self.idle: list[tuple[asyncio.StreamReader, asyncio.StreamWriter]] = []
+        self.idle: list[tuple[asyncio.StreamReader, asyncio.StreamWriter, float]] = []
         self.size = size
 
     async def post_json(self, path: str, body: bytes) -> tuple[int, bytes]:
-        conn = self.idle.pop() if self.idle else await asyncio.open_connection(self.host, self.port)
-        reader, writer = conn
+        """POST; a pooled connection the server closed while idle is replaced once."""
+        while self.idle:
+            reader, writer, since = self.idle.pop()
+            if time.monotonic() - since < IDLE_S and not reader.at_eof():
+                try:
+                    return await self._exchange(reader, writer, path, body)
+                except _Stale:
+                    continue
+            writer.close()
+        reader, writer = await asyncio.open_connection(self.host, self.port)
+        try:
+            return await self._exchange(reader, writer, path, body)
+        except _Stale as exc:
+            raise ConnectionError("connection closed by server before answering") from exc
+
+    async def _exchange(
+        self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter, path: str, body: bytes
+    ) -> tuple[int, bytes]:
         head = (
             f"POST {path} HTTP/1.1\r\nHost: {self.host}:{self.port}\r\n"
             f"Authorization: Bearer {self.key}\r\nContent-Type: application/json\r\n"
             f"Content-Length: {len(body)}\r\n\r\n"
         ).encode()
-        writer.write(head + body)
-        status_line = await reader.readline()
-        if not status_line:
+        try:
+            writer.write(head + body)
+            status_line = await reader.readline()
+        except (ConnectionResetError, BrokenPipeError) as exc:
             writer.close()
-            raise ConnectionError("connection closed by server")
+            raise _Stale() from exc
+        if not status_line:  # closed without a byte of answer: the request was not read
+            writer.close()
+            raise _Stale()
         length = 0
         while True:
             line = await reader.readline()
@@ -190,13 +217,13 @@ class Pool:
                 length = int(value.strip())
         payload = await reader.readexactly(length)
         if len(self.idle) < self.size:
-            self.idle.append(conn)
+            self.idle.append((reader, writer, time.monotonic()))
         else:
             writer.close()
         return int(status_line.split()[1]), payload
 
     def close(self) -> None:
-        for _, writer in self.idle:
+        for _, writer, _ in self.idle:
             writer.close()
 
 
