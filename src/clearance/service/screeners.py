@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import threading
 import time
 from collections import OrderedDict
@@ -56,6 +57,10 @@ class Screeners:
             if found is None:
                 found = Screener.from_store(self.store, as_of=as_of)
                 self._cache[as_of] = found
+                # The index is millions of long-lived objects: keep them out of the cyclic
+                # garbage collector's full passes, which would otherwise pause requests.
+                gc.collect()
+                gc.freeze()
                 while len(self._cache) > KEEP:
                     self._cache.popitem(last=False)
             else:
