@@ -207,6 +207,8 @@ def romanize_hangul(text: str, north: bool = False) -> str:
 
 
 def has_hangul(text: str) -> bool:
+    if text.isascii():
+        return False
     return any(is_hangul_syllable(c) for c in text)
 
 

@@ -11,6 +11,7 @@ exhaustive comparison over whole lists.
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
@@ -30,6 +31,8 @@ from clearance.match.tokens import (
 from clearance.match.weights import token_weight
 from clearance.model import ListEntry
 
+# Above this many names reached by the essential tokens, the vectorised bound is cheaper.
+SPARSE_MAX = 150
 KINDS = {"person": "person", "vessel": "object", "aircraft": "object"}
 
 
@@ -48,6 +51,8 @@ class NameIndex:
         self._joined: dict[str, list[int]] = defaultdict(list)
         self._similar_cache: dict[str, list[tuple[int, float]]] = {}
         self._postings_cache: dict[str, tuple[np.ndarray, np.ndarray, np.ndarray] | None] = {}
+        self._offers: dict[tuple[str, float], tuple[float, dict[int, tuple[float, float]]]] = {}
+        self._offers_size = 0
         for entry_id, entry in enumerate(self.entries):
             kind = KINDS.get(entry.entity_type, "")
             for raw in entry.names:
@@ -59,6 +64,7 @@ class NameIndex:
         self._weights_np = np.asarray(self._weights, dtype=np.float64)
         self._lengths = np.asarray([len(p) for p in self._postings], dtype=np.int64)
         self._name_weight = np.asarray([sum(n.weights) for n in self.names], dtype=np.float64)
+        self._name_weight_list: list[float] = self._name_weight.tolist()
 
     def _add(self, entry_id: int, name: NormalName) -> None:
         name_id = len(self.names)
@@ -141,12 +147,105 @@ class NameIndex:
             parts.append((ids, np.minimum(weight, heavy) * sims, heavy, position))
         found: set[int] = set()
         if parts:
-            found.update(
-                self._bounded(parts, query.weights, total, optimistic, initials, threshold)
-            )
+            sparse = self._essential(query, parts, total, optimistic, initials, threshold)
+            if sparse is not None:
+                found.update(sparse)
+            else:
+                found.update(
+                    self._bounded(parts, query.weights, total, optimistic, initials, threshold)
+                )
         joined = "".join(query.tokens)
         found.update(self._joined.get(joined, ()))
         return sorted(found)
+
+    def _offer(self, token: str, weight: float) -> tuple[float, dict[int, tuple[float, float]]]:
+        """For one query token of ``weight``: per name id reached, the best weight x sim
+        and the heaviest similar list token (as in :meth:`_bounded`), and the best overall.
+        """
+        key = (token, weight)
+        cached = self._offers.get(key)
+        if cached is not None:
+            return cached
+        offers: dict[int, tuple[float, float]] = {}
+        postings = self._token_postings(token)
+        if postings is not None:
+            ids, heavy, sims = postings
+            best = np.minimum(weight, heavy) * sims
+            for name_id, b, h in zip(ids.tolist(), best.tolist(), heavy.tolist(), strict=True):
+                old = offers.get(name_id)
+                if old is None:
+                    offers[name_id] = (b, h)
+                elif b > old[0] or h > old[1]:
+                    offers[name_id] = (max(b, old[0]), max(h, old[1]))
+        result = (max((b for b, _ in offers.values()), default=0.0), offers)
+        if self._offers_size > 2_000_000:
+            self._offers.clear()
+            self._offers_size = 0
+        self._offers[key] = result
+        self._offers_size += len(offers) + 1
+        return result
+
+    def _essential(
+        self,
+        query: NormalName,
+        parts: list[tuple[np.ndarray, np.ndarray, np.ndarray, int]],
+        total: float,
+        optimistic: float,
+        initials: bool,
+        threshold: float,
+    ) -> list[int] | None:
+        """The same bound as :meth:`_bounded`, computed only for the names reached by the
+        query's *essential* tokens; ``None`` when no token is essential.
+
+        A name's bound grows with the weight x similarity offered to each query token and
+        with every query token it meets (an offer never exceeds the token's weight), so a
+        name not reached by token ``i`` scores at most the bound with every other token at
+        its best offer and token ``i`` missing. When that is below the threshold, token
+        ``i`` is essential: every candidate is among the names it reaches.
+        """
+        offers = [self._offer(query.tokens[p[3]], query.weights[p[3]]) for p in parts]
+        weights = [query.weights[p[3]] for p in parts]
+        best_all = sum(o[0] for o in offers) + optimistic
+        reached_all = sum(weights) + optimistic / INITIAL_SIMILARITY
+        essential = []
+        for k, (top, _) in enumerate(offers):
+            offered = best_all - top
+            missing = total - (reached_all - weights[k])
+            if offered <= 0.0:
+                essential.append(k)
+                continue
+            bound = offered / (offered + missing) * min(1.0, math.sqrt(offered / SPECIFIC_WEIGHT))
+            if bound < threshold - 1e-9:
+                essential.append(k)
+        if not essential:
+            return None
+        essential.sort(key=lambda k: len(offers[k][1]))
+        pool: Iterable[int] = offers[essential[0]][1].keys()
+        for k in essential[1:]:
+            pool = offers[k][1].keys() & pool
+        if len(pool) > SPARSE_MAX:  # type: ignore[arg-type]
+            return None  # numpy is cheaper on many names
+        floor = threshold - 1e-9
+        name_weight = self._name_weight_list
+        out = []
+        for name_id in pool:
+            offered = optimistic
+            matched = optimistic / INITIAL_SIMILARITY
+            covered = 0.0
+            for k, (_, table) in enumerate(offers):
+                got = table.get(name_id)
+                if got is not None:
+                    offered += got[0]
+                    matched += weights[k]
+                    covered += got[1]
+            missing = total - matched
+            extra = 0.0 if initials else max(0.0, name_weight[name_id] - covered)
+            denominator = offered + missing
+            bound = offered / (denominator + LAMBDA * min(extra, denominator))
+            bound *= min(1.0, math.sqrt(offered / SPECIFIC_WEIGHT))
+            if bound >= floor:
+                out.append(name_id)
+        return out
 
     def _bounded(
         self,

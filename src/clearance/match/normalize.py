@@ -82,6 +82,12 @@ def _fold_homoglyphs(text: str) -> str:
 @lru_cache(maxsize=262144)
 def fold_text(text: str) -> str:
     """Any-script text -> lowercase ASCII words separated by single spaces."""
+    if text.isascii():
+        # NFKC, invisible and homoglyph folding, transliteration and ascii_text are all
+        # the identity on ASCII text: only the steps below apply
+        text = text.lower().replace("&", " and ")
+        text = _INNER_MARKS.sub("", text)
+        return " ".join(_singular(w) for w in _NON_WORD.sub(" ", text).split())
     text = unicodedata.normalize("NFKC", text)
     text = _fold_homoglyphs(_strip_invisible(text))
     if has_han(text):
@@ -156,6 +162,8 @@ _UNVOWELLED = ("ARABIC", "HEBREW", "SYRIAC", "THAI")
 
 def _non_latin(text: str) -> bool:
     """Written in a script whose romanisation guesses the vowels (abjads, Thai)."""
+    if text.isascii():
+        return False
     return any(c.isalpha() and unicodedata.name(c, "").startswith(_UNVOWELLED) for c in text)
 
 
