@@ -95,10 +95,25 @@ def fold_text(text: str) -> str:
     if has_hangul(text):
         text = romanize_hangul(text)
     text = text.translate(ARABIC_VOWEL_LETTERS)
-    text = ascii_text(text).lower().replace("&", " and ")
+    text = _ascii(text).lower().replace("&", " and ")
     text = _INNER_MARKS.sub("", text)
     words = _NON_WORD.sub(" ", text).split()
     return " ".join(_singular(w) for w in words)
+
+
+_NOT_LATIN = re.compile(r"[^\u0000-\u024f\u1e00-\u1eff]")
+
+
+def _ascii(text: str) -> str:
+    """``ascii_text``; word by word (cached) for Latin-script text, where it is the same."""
+    if _NOT_LATIN.search(text):
+        return ascii_text(text)
+    return " ".join(_ascii_word(w) for w in text.split(" "))
+
+
+@lru_cache(maxsize=262144)
+def _ascii_word(word: str) -> str:
+    return word if word.isascii() else ascii_text(word)
 
 
 def _singular(word: str) -> str:
