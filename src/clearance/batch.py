@@ -36,7 +36,7 @@ OUTPUT_COLUMNS = (
     "list_versions",
 )
 FORMATS = {".csv": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl", ".parquet": "parquet"}
-CHUNK = 500
+CHUNK = 2000
 
 _WORKER: Screener | None = None
 
