@@ -9,7 +9,9 @@ from fastapi import FastAPI
 
 from clearance import __version__
 from clearance.service import errors
-from clearance.service.api import install_docs, router
+from clearance.service.admin import install_docs
+from clearance.service.admin import router as admin_router
+from clearance.service.api import router
 from clearance.service.service import Service
 from clearance.store import Store, open_store
 
@@ -45,6 +47,7 @@ def create_app(
     app.state.service = Service(store or open_store(url))
     errors.install(app)
     app.include_router(router)
+    app.include_router(admin_router)
     install_docs(app)
     try:
         from clearance.service.web import install as install_web

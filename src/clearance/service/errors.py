@@ -64,7 +64,7 @@ def install(app: FastAPI) -> None:
     @app.exception_handler(HTTPException)
     async def _http(request: Request, exc: HTTPException) -> JSONResponse:
         if exc.status_code in (404, 405):  # say nothing about paths to callers without a key
-            from clearance.service.api import signed_in
+            from clearance.service.auth import signed_in
 
             try:
                 await run_in_threadpool(signed_in, request)

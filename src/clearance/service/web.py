@@ -9,28 +9,21 @@ from __future__ import annotations
 import contextlib
 import inspect
 import json
-from pathlib import Path
-from typing import Any
-from urllib.parse import quote, urlparse
+from urllib.parse import quote
 
 from fastapi import APIRouter, FastAPI, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
-from fastapi.templating import Jinja2Templates
 from starlette.concurrency import run_in_threadpool
 
-from clearance import NOT_LEGAL_ADVICE
 from clearance.errors import AccessDenied, ClearanceError, InputError
 from clearance.service import audit, keys, lists, review
-from clearance.service.api import COOKIE, signed_in
-from clearance.service.api import get_service as service
-from clearance.service.keys import Principal
+from clearance.service.auth import COOKIE, signed_in
+from clearance.service.auth import get_service as service
 from clearance.service.schemas import ScreenQuery
 from clearance.service.verify import verify
+from clearance.service.webkit import HERE, SignIn, page, same_origin, sample_in_use, who_is
 
-HERE = Path(__file__).parent
-templates = Jinja2Templates(directory=str(HERE / "templates"))
-templates.env.filters["pretty"] = lambda v: json.dumps(v, indent=2, ensure_ascii=False)
 router = APIRouter(prefix="/ui", include_in_schema=False)
 EXAMPLE = {
     "date": "2021-03-01",
@@ -41,36 +34,6 @@ EXAMPLE = {
 }
 
 
-class SignIn(Exception):
-    """No valid sign-in cookie: send the browser to the sign-in page."""
-
-
-def _who(request: Request, role: str = "screener") -> Principal:
-    try:
-        who = signed_in(request)
-    except AccessDenied as exc:
-        raise SignIn() from exc
-    keys.require(who, role)
-    return who
-
-
-def _same_origin(request: Request) -> None:
-    origin = request.headers.get("origin") or request.headers.get("referer")
-    if origin and urlparse(origin).netloc != request.url.netloc:
-        raise AccessDenied("cross-site form post refused")
-
-
-def page(
-    request: Request, name: str, who: Principal | None, code: int = 200, **ctx: Any
-) -> HTMLResponse:
-    ctx.update(request=request, who=who, notice=NOT_LEGAL_ADVICE)
-    return templates.TemplateResponse(request, name, ctx, status_code=code)
-
-
-def _sample(request: Request) -> bool:
-    return any(row["sample"] for row in lists.status(service(request).store))
-
-
 @router.get("/login")
 def login_form(request: Request, error: str | None = None) -> HTMLResponse:
     return page(request, "login.html", None, error=error)
@@ -78,7 +41,7 @@ def login_form(request: Request, error: str | None = None) -> HTMLResponse:
 
 @router.post("/login")
 def login(request: Request, key: str = Form("")) -> Response:
-    _same_origin(request)
+    same_origin(request)
     try:
         keys.authenticate(service(request).engine, key.strip())
     except AccessDenied as exc:
@@ -98,8 +61,8 @@ def logout() -> Response:
 
 @router.get("/")
 def home(request: Request) -> HTMLResponse:
-    who = _who(request)
-    return page(request, "screen.html", who, sample=_sample(request), form={})
+    who = who_is(request)
+    return page(request, "screen.html", who, sample=sample_in_use(request), form={})
 
 
 @router.post("/screen")
@@ -110,14 +73,14 @@ def screen(
     type: str = Form(""),
     as_of: str = Form(""),
 ) -> Response:
-    who = _who(request)
-    _same_origin(request)
+    who = who_is(request)
+    same_origin(request)
     raw = {"name": name.strip(), "country": country.strip() or None, "type": type or None,
            "as_of": as_of or None}  # fmt: skip
     try:
         query = ScreenQuery.model_validate({k: v for k, v in raw.items() if v})
     except ValueError as exc:
-        return page(request, "screen.html", who, 422, sample=_sample(request), form=raw,
+        return page(request, "screen.html", who, 422, sample=sample_in_use(request), form=raw,
                     error=_first_error(exc))  # fmt: skip
     payload = query.model_dump(mode="json", exclude_none=True)
     result = service(request).screen(who, payload, [query.query()])
@@ -134,14 +97,14 @@ def _first_error(exc: ValueError) -> str:
 
 @router.get("/check")
 def check_form(request: Request) -> HTMLResponse:
-    who = _who(request)
+    who = who_is(request)
     return page(request, "check.html", who, question=json.dumps(EXAMPLE, indent=2))
 
 
 @router.post("/check")
 def check(request: Request, question: str = Form("")) -> Response:
-    who = _who(request)
-    _same_origin(request)
+    who = who_is(request)
+    same_origin(request)
     try:
         raw = json.loads(question)
         if not isinstance(raw, dict):
@@ -155,7 +118,7 @@ def check(request: Request, question: str = Form("")) -> Response:
 
 @router.get("/decisions/{decision_id}")
 def decision(request: Request, decision_id: str) -> HTMLResponse:
-    who = _who(request)
+    who = who_is(request)
     record = audit.get(service(request).engine, decision_id)
     results = record["result"].get("results", [record["result"]])
     sample = any(v.get("source") == "sample" for v in record["list_versions"])
@@ -168,9 +131,11 @@ def decision(request: Request, decision_id: str) -> HTMLResponse:
 
 @router.get("/review")
 def review_queue(request: Request, status: str = "open") -> HTMLResponse:
-    who = _who(request, "reviewer")
+    who = who_is(request, "reviewer")
     hits = review.queue(service(request).engine, status)
-    return page(request, "review.html", who, hits=hits, status=status, sample=_sample(request))
+    return page(
+        request, "review.html", who, hits=hits, status=status, sample=sample_in_use(request)
+    )
 
 
 @router.post("/hits/{hit_id}/judge")
@@ -181,8 +146,8 @@ def judge(
     reason: str = Form(""),
     back: str = Form("/ui/review"),
 ) -> Response:
-    who = _who(request, "reviewer")
-    _same_origin(request)
+    who = who_is(request, "reviewer")
+    same_origin(request)
     target = back if back.startswith("/ui/") else "/ui/review"
     try:
         service(request).judge(who, hit_id, action, reason)
@@ -194,7 +159,7 @@ def judge(
 
 @router.get("/lists")
 def list_page(request: Request) -> HTMLResponse:
-    who = _who(request)
+    who = who_is(request)
     rows = lists.status(service(request).store)
     return page(request, "lists.html", who, rows=rows, stale_after=lists.STALE_AFTER_DAYS,
                 sample=any(r["sample"] for r in rows))  # fmt: skip
@@ -202,7 +167,7 @@ def list_page(request: Request) -> HTMLResponse:
 
 @router.get("/audit")
 def audit_page(request: Request) -> HTMLResponse:
-    who = _who(request, "admin")
+    who = who_is(request, "admin")
     engine = service(request).engine
     return page(request, "audit.html", who, records=audit.recent(engine, 100),
                 verdict=verify(engine))  # fmt: skip
