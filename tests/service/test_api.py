@@ -150,3 +150,25 @@ def test_admin_imports_a_list_over_the_api_and_it_is_audited(env: Env) -> None:
     bad = {"files": ("junk.csv", b"not,a,list\n1,2,3\n", "text/csv")}
     r = env.client.post("/v1/lists/import", files=bad, headers=env.auth("admin"))
     assert r.status_code == 422 and r.json()["error"]["code"] == "invalid_input"
+
+
+def test_no_lists_fails_closed_with_503(store_url: str) -> None:
+    from fastapi.testclient import TestClient
+
+    from clearance.service import create_app
+    from clearance.service.keys import create_key
+    from clearance.store import open_store
+
+    store = open_store(store_url)
+    key = create_key(store.engine, "screener", "s")[1]
+    with TestClient(create_app(store)) as client:
+        r = client.post(
+            "/v1/screen", json={"name": HUAWEI}, headers={"Authorization": f"Bearer {key}"}
+        )
+        assert r.status_code == 503 and r.json()["error"]["code"] == "lists_unavailable"
+        assert client.get("/health").status_code == 200
+    with store.engine.connect() as conn:
+        from sqlalchemy import text
+
+        assert conn.execute(text("select count(*) from service_audit_log")).scalar() == 0
+    store.engine.dispose()
