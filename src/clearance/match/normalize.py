@@ -149,9 +149,10 @@ def mark_legal_forms(folded: str) -> str:
     words = folded.split()
     if len(words) >= 2:
         folded = " ".join(_legal_typo(w, i == len(words) - 1) for i, w in enumerate(words))
-    spans = extract_org_types(folded, generic=True)
-    for found, generic in spans:
-        folded = re.sub(rf"(?<!\w){re.escape(found)}(?!\w)", f" {LEGAL_PREFIX}{generic} ", folded)
+    spans = dict(extract_org_types(folded, generic=True))  # each form replaced once
+    for found, generic in spans.items():
+        pattern = rf"(?<![\w{LEGAL_PREFIX}]){re.escape(found)}(?!\w)"
+        folded = re.sub(pattern, f" {LEGAL_PREFIX}{generic} ", folded)
     return " ".join(folded.split())
 
 
