@@ -10,7 +10,7 @@ import typer
 def serve(
     host: Annotated[str, typer.Option(help="Interface to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="TCP port.")] = 8000,
-    workers: Annotated[int, typer.Option(help="Worker threads for requests.")] = 16,
+    threads: Annotated[int, typer.Option(help="Worker threads for blocking requests.")] = 16,
     log_level: Annotated[str, typer.Option(help="uvicorn log level.")] = "warning",
 ) -> None:
     """Serve the API (OpenAPI at /openapi.json, docs at /docs) and the web UI (/ui)."""
@@ -19,7 +19,7 @@ def serve(
     from clearance.service import create_app
     from clearance.store import open_store
 
-    app = create_app(open_store(), threads=workers)
+    app = create_app(open_store(), threads=threads)
     typer.echo(f"clearance service on http://{host}:{port}/ (web UI at /ui)", err=True)
     uvicorn.run(app, host=host, port=port, log_level=log_level, access_log=False)
 
