@@ -107,3 +107,18 @@ def test_only_health_answers_without_a_key(env: Env) -> None:
     for role in ROLES:
         assert env.client.get("/openapi.json", headers=env.auth(role)).status_code == 200
         assert env.client.get("/v1/nowhere", headers=env.auth(role)).status_code == 404
+
+
+def test_uk_hrv_routes_need_a_key_and_a_signed_in_page(env: Env) -> None:
+    schema = env.client.get("/openapi.json", headers=env.auth("screener")).json()
+    if "/v1/hrv/report" not in schema["paths"]:
+        print("SKIP: clearance.hrv.api is not present")
+        return
+    for path in ("/v1/hrv/report", "/v1/hrv/timeline", "/v1/hrv/plan"):
+        assert env.client.post(path).status_code == 401, path
+        r = env.client.post(path, headers=env.auth("screener"))
+        assert r.status_code == 422 and r.json()["error"]["code"] == "invalid_input", path
+    r = env.client.get("/hrv", follow_redirects=False)
+    assert r.status_code == 303 and r.headers["location"] == "/ui/login"
+    assert env.client.get("/hrv", headers=env.auth("screener")).status_code == 200
+    assert "/hrv" not in schema["paths"]

@@ -5,14 +5,18 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
-from fastapi import FastAPI
+from fastapi import FastAPI, Request
+from fastapi.routing import APIRoute
 
 from clearance import __version__
 from clearance.service import errors
 from clearance.service.admin import install_docs
 from clearance.service.admin import router as admin_router
 from clearance.service.api import router
+from clearance.service.auth import role
 from clearance.service.service import Service
+from clearance.service.web import install as install_web
+from clearance.service.webkit import same_origin, who_is
 from clearance.store import Store, open_store
 
 
@@ -49,10 +53,27 @@ def create_app(
     app.include_router(router)
     app.include_router(admin_router)
     install_docs(app)
-    try:
-        from clearance.service.web import install as install_web
-    except ModuleNotFoundError:  # pragma: no cover - web module always ships
-        pass
-    else:
-        install_web(app)
+    install_web(app)
+    _mount_hrv(app)
     return app
+
+
+def _mount_hrv(app: FastAPI) -> None:
+    """The UK HRV routes (``clearance.hrv.api``), for screeners and signed-in browsers."""
+    try:
+        from clearance.hrv.api import make_router
+    except ModuleNotFoundError as exc:  # the HRV layer is optional
+        if not (exc.name or "").startswith("clearance.hrv"):
+            raise
+        return
+
+    def page_auth(request: Request) -> None:
+        who_is(request)
+        if request.method == "POST":
+            same_origin(request)
+
+    hrv = make_router(role("screener"), page_auth)
+    for route in hrv.routes:  # its HTML page is a page, not part of the API schema
+        if isinstance(route, APIRoute) and route.path == "/hrv":
+            route.include_in_schema = False
+    app.include_router(hrv)
