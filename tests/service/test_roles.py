@@ -28,6 +28,7 @@ ROUTES: list[tuple[str, str, Any, str]] = [
     ("GET", "/v1/review/queue", None, "reviewer"),
     ("GET", "/v1/hits/{hit}", None, "reviewer"),
     ("POST", "/v1/hits/{hit}/judgements", {"action": "confirm", "reason": "same"}, "reviewer"),
+    ("GET", "/v1/alerts", None, "reviewer"),
     ("GET", "/v1/keys", None, "admin"),
     ("POST", "/v1/keys", {"role": "screener"}, "admin"),
     ("DELETE", "/v1/keys/victim", None, "admin"),

@@ -106,3 +106,18 @@ def hit(who: Reviewer, svc: Svc, hit_id: str) -> dict[str, Any]:
 def judge(who: Reviewer, svc: Svc, hit_id: str, body: schemas.Judgement) -> dict[str, Any]:
     """Confirm or dismiss a hit with a reason (append-only; the newest judgement counts)."""
     return svc.judge(who, hit_id, body.action, body.reason)
+
+
+@router.get("/v1/alerts", tags=["review"])
+def alerts(
+    who: Reviewer,
+    svc: Svc,
+    since: Annotated[str | None, Query(pattern=r"^\d{4}-\d{2}-\d{2}([T ][0-9:.+\-Z]*)?$")] = None,
+    party: Annotated[str | None, Query(min_length=1, max_length=200)] = None,
+    limit: Annotated[int, Query(ge=1, le=1000)] = 100,
+) -> dict[str, Any]:
+    """Alerts from list updates: new hits on registered parties, and hits whose list entry
+    was removed or changed, newest first (`clearance alerts` on the command line)."""
+    from clearance.lifecycle.alerts_query import list_alerts
+
+    return {"alerts": list_alerts(svc.engine, since, party, limit)}
