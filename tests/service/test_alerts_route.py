@@ -37,3 +37,12 @@ def test_alerts_route_lists_alerts_newest_first(env: Env) -> None:
     assert [a["party_id"] for a in r.json()["alerts"]] == ["c2"]
     bad = env.client.get("/v1/alerts?since=yesterday", headers=env.auth("reviewer"))
     assert bad.status_code == 422
+
+
+def test_alerts_page_is_for_reviewers(env: Env) -> None:
+    r = env.client.post("/ui/login", data={"key": env.keys["screener"]}, follow_redirects=False)
+    assert r.status_code == 303
+    assert env.client.get("/ui/alerts").status_code == 403
+    env.client.post("/ui/login", data={"key": env.keys["reviewer"]}, follow_redirects=False)
+    page = env.client.get("/ui/alerts")
+    assert page.status_code == 200 and "Alerts from list updates" in page.text

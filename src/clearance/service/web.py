@@ -165,6 +165,15 @@ def list_page(request: Request) -> HTMLResponse:
                 sample=any(r["sample"] for r in rows))  # fmt: skip
 
 
+@router.get("/alerts")
+def alerts_page(request: Request) -> HTMLResponse:
+    from clearance.lifecycle.alerts_query import list_alerts
+
+    who = who_is(request, "reviewer")
+    rows = list_alerts(service(request).engine, limit=200)
+    return page(request, "alerts.html", who, alerts=rows)
+
+
 @router.get("/audit")
 def audit_page(request: Request) -> HTMLResponse:
     who = who_is(request, "admin")
