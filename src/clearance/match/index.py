@@ -94,9 +94,11 @@ class NameIndex:
         tids: set[int] = set()
         for key in _token_keys(token):
             tids.update(self._keys.get(key, ()))
-        initial = self._vocab.get(token[0]) if len(token) > 1 else None
-        if initial is not None:  # a list name's initial ("I. ASH") meets the whole word
-            tids.add(initial)
+        # A list name's initial ("I. ASH") or short truncation ("Haj") meets the whole word.
+        for size in (1, 3, 4):
+            head = self._vocab.get(token[:size]) if len(token) > size else None
+            if head is not None:
+                tids.add(head)
         found = [(tid, token_similarity(token, self._tokens[tid])) for tid in tids]
         result = [(tid, s) for tid, s in found if s > 0.0]
         if len(self._similar_cache) > 200_000:

@@ -127,7 +127,8 @@ def _singular(word: str) -> str:
 
 # Legal-form words a typo must not turn into a distinctive token: any word one edit from
 # a long one ("LIMoTED", "COMoANY"), and the last word of a name one substitution from a
-# short one ("LTs", "GnBH", "ImC"). Only these exact forms are then read as legal forms.
+# short one ("LTs", "GnBH", "ImC") unless it is a legal form itself ("coop" is not "corp").
+# Only these exact forms are then read as legal forms.
 LONG_LEGAL_WORDS = ("limited", "company", "incorporated", "corporation", "partnership")
 SHORT_LEGAL_WORDS = ("ltd", "llc", "inc", "plc", "gmbh", "corp", "sarl", "ojsc", "pjsc")
 
@@ -138,6 +139,8 @@ def _legal_typo(word: str, last: bool) -> str:
             if word != form and OSA.distance(word, form) == 1:
                 return form
     elif last and len(word) >= 3 and word not in SHORT_LEGAL_WORDS:
+        if extract_org_types(word, generic=True):
+            return word
         for form in SHORT_LEGAL_WORDS:
             if len(form) == len(word) and Hamming.distance(word, form) == 1:
                 return form

@@ -20,6 +20,8 @@ INITIAL_SIMILARITY = 0.75
 PREFIX_MIN = 5
 SHORT_PREFIX_MIN = 3
 SHORT_PREFIX = {3: 0.75, 4: 0.8}  # truncated tokens: "Jul" for "Julio", "Anto" for "Antonio"
+MAX_EDITS = 2
+TWO_EDIT_MIN = 7
 SHORT_TOKEN = 4
 SHORT_PENALTY = 0.1
 SKELETON_MIN_EDIT = 0.5  # a shared skeleton only counts for strings not wholly different
@@ -46,10 +48,15 @@ def skeleton(token: str) -> str:
 
 
 def deletes(token: str) -> set[str]:
-    """The token and every string one deletion away (SymSpell keys, distance 1)."""
+    """SymSpell keys: the token and every string one deletion away; two deletions for
+    tokens of seven letters or more (the shortest where two edits still reach
+    MIN_SIMILARITY). Two tokens within the edit distance that ``token_similarity`` counts
+    always share a key, so retrieval never misses a pair the scorer would count."""
     keys = {token}
     if len(token) >= 3:
         keys.update(token[:i] + token[i + 1 :] for i in range(len(token)))
+    if len(token) >= TWO_EDIT_MIN:
+        keys.update(k[:i] + k[i + 1 :] for k in list(keys) for i in range(len(k)))
     return keys
 
 
@@ -63,7 +70,10 @@ def token_similarity(a: str, b: str) -> float:
         return INITIAL_SIMILARITY if a[0] == b[0] and a.isalpha() and b.isalpha() else 0.0
     if a.isdigit() or b.isdigit():
         return 0.0
-    score = edit = OSA.normalized_similarity(a, b)
+    edit = OSA.normalized_similarity(a, b)
+    # Edits count up to two (what the index's deletion keys retrieve); beyond that only the
+    # phonetic and prefix rules below can relate two tokens.
+    score = edit if OSA.distance(a, b) <= MAX_EDITS else 0.0
     if max(la, lb) <= SHORT_TOKEN and edit <= Levenshtein.normalized_similarity(a, b):
         score -= SHORT_PENALTY  # one edit in a short token is a different word (not a swap)
     tiny = len(skeleton(a)) == 2 and max(la, lb) <= 4  # "un"/"eun", "ali"/"aly", "abu"/"abou"
