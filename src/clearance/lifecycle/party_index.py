@@ -27,14 +27,14 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from clearance.match import index as index_module
-from clearance.match.index import _token_keys
+from clearance.match.index import _token_keys, query_heads, vocab_keys
 from clearance.match.name_v1 import SPECIFIC_WEIGHT, NameScore, score_names
 from clearance.match.normalize import NormalName, name_variants
 from clearance.match.tokens import token_similarity
 from clearance.match.weights import token_weight
 from clearance.model import ListEntry
 
-STATE_VERSION = 1
+STATE_VERSION = 2  # 2: vocabulary keys shared with NameIndex (initials, truncations)
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,7 +103,7 @@ class PartyIndex:
                 for token in tokens:
                     if token not in vocab:
                         vocab.add(token)
-                        for key in _token_keys(token):
+                        for key in vocab_keys(token):
                             keys[key].append(token)
                 for token in set(essential_tokens(tokens, form[3], min_threshold)):
                     postings[token].append(fid)
@@ -174,8 +174,8 @@ class PartyIndex:
             found: set[str] = set()
             for key in _token_keys(token):
                 found.update(self._keys.get(key, ()))
-            if token[0] in self._vocab:
-                found.add(token[0])  # a party's initial meets every list token starting with it
+            # a party's initial or short truncation meets the whole list token
+            found.update(head for head in query_heads(token) if head in self._vocab)
             cached = [(t, s) for t in found if (s := token_similarity(t, token)) > 0.0]
             if len(self._similar) > 500_000:
                 self._similar.clear()

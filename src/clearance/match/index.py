@@ -77,12 +77,8 @@ class NameIndex:
                 self._tokens.append(token)
                 self._weights.append(token_weight(token))
                 self._postings.append([])
-                for key in _token_keys(token):
+                for key in vocab_keys(token):
                     self._keys[key].append(tid)
-                self._keys["i:" + token[0]].append(tid)
-                for size in (3, 4):
-                    if len(token) > size:
-                        self._keys["t:" + token[:size]].append(tid)
             self._postings[tid].append(name_id)
         self._joined["".join(name.tokens)].append(name_id)
 
@@ -94,11 +90,10 @@ class NameIndex:
         tids: set[int] = set()
         for key in _token_keys(token):
             tids.update(self._keys.get(key, ()))
-        # A list name's initial ("I. ASH") or short truncation ("Haj") meets the whole word.
-        for size in (1, 3, 4):
-            head = self._vocab.get(token[:size]) if len(token) > size else None
-            if head is not None:
-                tids.add(head)
+        for head in query_heads(token):
+            tid = self._vocab.get(head)
+            if tid is not None:
+                tids.add(tid)
         found = [(tid, token_similarity(token, self._tokens[tid])) for tid in tids]
         result = [(tid, s) for tid, s in found if s > 0.0]
         if len(self._similar_cache) > 200_000:
@@ -334,3 +329,23 @@ def _token_keys(token: str) -> set[str]:
     if len(token) == 1:
         keys.add("i:" + token)  # an initial meets every token starting with it
     return keys
+
+
+def vocab_keys(token: str) -> set[str]:
+    """Every key a vocabulary (list-side) token is filed under.
+
+    Its query keys, plus its first letter (met by a query initial) and its first three and
+    four letters (met by a query word truncated to them).
+    """
+    keys = _token_keys(token)
+    keys.add("i:" + token[0])
+    for size in (3, 4):
+        if len(token) > size:
+            keys.add("t:" + token[:size])
+    return keys
+
+
+def query_heads(token: str) -> list[str]:
+    """Short vocabulary tokens a query word meets whole: a list name's initial ("I. ASH")
+    and its three- or four-letter truncations ("Haj" for "Hajizadeh")."""
+    return [token[:size] for size in (1, 3, 4) if len(token) > size]
