@@ -34,6 +34,20 @@ def shared_dir() -> Path:
     return path
 
 
+@pytest.fixture(scope="session")
+def lists_dir(shared_dir: Path) -> Path:
+    """The official list files of ``../shared/data/lists`` (same as ``shared_dir``)."""
+    return shared_dir.resolve()
+
+
+def need(lists_dir: Path, name: str) -> Path:
+    """One shared list file, or a skip that names it."""
+    path = lists_dir / name
+    if not path.is_file():
+        pytest.skip(f"{name} missing from {lists_dir}")
+    return path
+
+
 def _postgres_available() -> str | None:
     try:
         engine = create_engine(POSTGRES_URL)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import threading
 import time
 from collections.abc import Iterator
@@ -13,27 +12,9 @@ import pytest
 
 from clearance.store import Store, open_store
 
+from ..conftest import need
 
-def _shared_dir() -> Path:
-    env = os.environ.get("CLEARANCE_SHARED_DIR")
-    if env:
-        return Path(env)
-    return Path(__file__).resolve().parents[2] / ".." / "shared"
-
-
-@pytest.fixture(scope="session")
-def lists_dir() -> Path:
-    d = _shared_dir() / "data" / "lists"
-    if not d.is_dir():
-        pytest.skip(f"shared list data not found at {d} (set CLEARANCE_SHARED_DIR)")
-    return d.resolve()
-
-
-def need(lists_dir: Path, name: str) -> Path:
-    p = lists_dir / name
-    if not p.is_file():
-        pytest.skip(f"{name} missing from {lists_dir}")
-    return p
+__all__ = ["need"]
 
 
 @pytest.fixture()

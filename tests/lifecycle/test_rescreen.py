@@ -13,7 +13,7 @@ from clearance.match.index import NameIndex
 from clearance.match.normalize import name_variants
 from clearance.sources import parse_paths
 
-from .conftest import need
+from ..conftest import need
 
 
 def _typo(name: str) -> str:

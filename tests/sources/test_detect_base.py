@@ -9,7 +9,7 @@ from clearance.errors import ListFormatError
 from clearance.model import ListEntry, ParsedList, SourceFile
 from clearance.sources import FORMATS, check_bounds, detect, load_meta, parse_paths, sha256_file
 
-from .conftest import need
+from ..conftest import need
 
 ALL = [
     "us_trade_csl_sample_2019-12.csv",

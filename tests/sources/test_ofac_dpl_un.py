@@ -11,7 +11,7 @@ from clearance.errors import ListFormatError
 from clearance.sources import un_sc, us_bis_dpl, us_ofac_legacy
 from clearance.sources.base import check_bounds, load_meta
 
-from .conftest import need
+from ..conftest import need
 
 SDN = [
     "ofac_sdn_2021-07_sdn.csv",

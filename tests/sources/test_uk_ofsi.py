@@ -10,7 +10,7 @@ import pytest
 from clearance.errors import ListFormatError
 from clearance.sources import detect, parse_paths
 
-from .conftest import need
+from ..conftest import need
 
 
 def test_2018_layout(lists_dir: Path) -> None:

@@ -13,7 +13,7 @@ from clearance.errors import ListFormatError
 from clearance.sources import us_csl
 from clearance.sources.base import check_bounds, load_meta
 
-from .conftest import need
+from ..conftest import need
 
 HEADER = ",".join(us_csl.HEADER)
 

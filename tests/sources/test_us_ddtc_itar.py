@@ -7,7 +7,7 @@ from pathlib import Path
 
 from clearance.sources import detect, parse_paths
 
-from .conftest import need
+from ..conftest import need
 
 
 def test_itar_csv(lists_dir: Path) -> None:

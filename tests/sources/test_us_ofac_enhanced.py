@@ -11,7 +11,7 @@ import pytest
 from clearance.errors import ListFormatError
 from clearance.sources import detect, parse_paths
 
-from .conftest import need
+from ..conftest import need
 
 
 def test_cons_enhanced_zip(lists_dir: Path) -> None:
