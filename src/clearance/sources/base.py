@@ -11,8 +11,10 @@ and may skip it with a ``--force``-style override.
 
 from __future__ import annotations
 
+import csv
 import gzip
 import hashlib
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -213,3 +215,30 @@ def split_semi(value: str) -> tuple[str, ...]:
 
 def dedupe(values: list[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(v for v in values if v))
+
+
+def csv_records(
+    reader: Any, path: Path, header: list[str] | None = None
+) -> Iterator[tuple[int, list[str]]]:
+    """(first physical line, row) for each non-empty record of a ``csv.reader``.
+
+    A record cut off or broken in its quoting, and a repeat of ``header``, raise
+    :class:`ListFormatError` naming the line where the record starts.
+    """
+    prev = reader.line_num
+    while True:
+        start = prev + 1
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            raise ListFormatError(
+                f"record cut off at end of file or broken quoting ({exc})", path, start
+            ) from exc
+        prev = reader.line_num
+        if not row or row == [""]:
+            continue
+        if header is not None and row == header:
+            raise ListFormatError(f"duplicated header at line {start}", path, start)
+        yield start, row

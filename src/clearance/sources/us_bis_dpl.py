@@ -22,7 +22,7 @@ from pathlib import Path
 from clearance.errors import ListFormatError
 from clearance.model import ListEntry, ParsedList
 
-from .base import decode_utf8, read_bytes, source_file
+from .base import csv_records, decode_utf8, read_bytes, source_file
 from .countries import to_iso2
 
 KEY = "us_bis_dpl"
@@ -74,22 +74,7 @@ def _parse_file(path: Path) -> list[ListEntry]:
     if header != HEADER:
         raise ListFormatError("not a BIS DPL header (Name, Street_Address, ...)", path, 1)
     entries: list[ListEntry] = []
-    prev = reader.line_num
-    while True:
-        start = prev + 1
-        try:
-            row = next(reader)
-        except StopIteration:
-            break
-        except csv.Error as exc:
-            raise ListFormatError(
-                f"record cut off at end of file or broken quoting ({exc})", path, start
-            ) from exc
-        prev = reader.line_num
-        if not row:
-            continue
-        if row == header:
-            raise ListFormatError(f"duplicated header at line {start}", path, start)
+    for start, row in csv_records(reader, path, header):
         if len(row) != len(HEADER):
             raise ListFormatError(f"expected {len(HEADER)} columns, found {len(row)}", path, start)
         r = {k: v.strip() for k, v in zip(HEADER, row, strict=True)}

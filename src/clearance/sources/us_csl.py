@@ -31,7 +31,14 @@ from pathlib import Path
 from clearance.errors import ListFormatError
 from clearance.model import ListEntry, ParsedList
 
-from .base import decode_utf8, read_bytes, repair_c1_mojibake, source_file, split_semi
+from .base import (
+    csv_records,
+    decode_utf8,
+    read_bytes,
+    repair_c1_mojibake,
+    source_file,
+    split_semi,
+)
 from .countries import is_iso2
 
 KEY = "us_csl"
@@ -157,22 +164,7 @@ def _parse_file(path: Path, repairs: list[str]) -> list[ListEntry]:
     width = len(header)
     ends_with_newline = text.endswith("\n")
     entries: list[ListEntry] = []
-    prev = reader.line_num
-    while True:
-        start = prev + 1
-        try:
-            row = next(reader)
-        except StopIteration:
-            break
-        except csv.Error as exc:
-            raise ListFormatError(
-                f"record cut off at end of file or broken quoting ({exc})", path, start
-            ) from exc
-        prev = reader.line_num
-        if not row:
-            continue
-        if row == header:
-            raise ListFormatError(f"duplicated header at line {start}", path, start)
+    for start, row in csv_records(reader, path, header):
         if len(row) != width:
             at_eof = reader.line_num >= text.count("\n") + (0 if ends_with_newline else 1)
             if at_eof and not ends_with_newline:

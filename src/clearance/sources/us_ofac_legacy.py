@@ -45,7 +45,7 @@ from typing import Any
 from clearance.errors import ListFormatError
 from clearance.model import ListEntry, ParsedList
 
-from .base import decode_utf8, read_bytes, source_file
+from .base import csv_records, decode_utf8, read_bytes, source_file
 from .countries import to_iso2
 
 ROLE_BY_WIDTH = {12: "main", 6: "add", 5: "alt", 2: "comments"}
@@ -122,18 +122,7 @@ def read_rows(path: Path, repairs: list[str]) -> _Rows:
     out = _Rows(path)
     reader = csv.reader(io.StringIO(body, newline=""), strict=True)
     width: int | None = None
-    prev = 0
-    while True:
-        start = prev + 1
-        try:
-            row = next(reader)
-        except StopIteration:
-            break
-        except csv.Error as exc:
-            raise ListFormatError(f"record cut off or broken quoting ({exc})", path, start) from exc
-        prev = reader.line_num
-        if not row or row == [""]:
-            continue
+    for start, row in csv_records(reader, path):
         if width is None:
             width = len(row)
             if width not in ROLE_BY_WIDTH:
