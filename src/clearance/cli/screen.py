@@ -58,28 +58,15 @@ def screen(
     if engine == "spark":
         if input_ is None or output is None:
             raise InputError("--engine spark needs --input and --output")
-        from clearance.cli.spark import run_spark_batch
+        from clearance.cli import spark
 
-        summary = run_spark_batch(
-            input_,
-            output,
-            master=master,
-            name_column=name_column,
-            country_column=country_column,
-            type_column=type_column,
-            id_column=id_column,
-            threshold=threshold,
-            as_of=day,
-            sources=source,
-            max_list_age=max_list_age,
-        )
-        typer.echo(
-            f"screened {summary.rows} names on Spark: {summary.matched} matched; "
-            f"wrote {summary.output}",
-            err=True,
-        )
-        if fail_on_match and summary.matched:
-            raise typer.Exit(1)
+        spark.screen(  # the `clearance spark screen` command, with this command's options
+            str(input_), str(output), master=master, as_of=as_of, threshold=threshold,
+            max_list_age=max_list_age, source=source, name_column=name_column,
+            country_column=country_column, type_column=type_column, id_column=id_column,
+            partitions=None, input_format=None, output_format=None, overwrite=False,
+            ship="index", fail_on_match=fail_on_match,
+        )  # fmt: skip
         return
     screener = Screener.from_store(open_store(), day, source, max_list_age, threshold)
     if input_ is not None:
