@@ -1,8 +1,10 @@
 """Shared pieces of every suite: data paths, our pairwise score, metrics, ASCII folding.
 
 ``ours_pair_score`` is the one place our matcher scores a pair outside the index: the best
-``name_v1.score_names`` over every variant of both names (query first, list name second),
-exactly what :class:`clearance.match.index.NameIndex` computes for a one-entry list.
+``score_names`` of the default matcher (``clearance.match.matcher.DEFAULT``, or the one
+named by ``CLEARANCE_BENCH_MATCHER``) over every variant of both names (query first, list
+name second), exactly what :class:`clearance.match.index.NameIndex` computes for a
+one-entry list.
 """
 
 from __future__ import annotations
@@ -16,8 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from clearance import settings
-from clearance.match.name_v1 import score_names
-from clearance.match.normalize import name_variants
+from clearance.match.matcher import get_matcher
 
 REPO = Path(__file__).resolve().parents[1]
 SEED = 20240611
@@ -71,11 +72,17 @@ def ours_pair_score(query: str, candidate: str, schema: str | None = None) -> fl
     The candidate is treated as a list entry of the pair's schema, as the peers are given
     it (nomenklatura compares two entities of that schema)."""
     kind = SCHEMA_KINDS.get(schema or "", "")
+    matcher = ours()
     best = 0.0
-    for q in name_variants(query):
-        for c in name_variants(candidate):
-            best = max(best, score_names(q, replace(c, kind=kind) if kind else c).score)
+    for q in matcher.variants(query):
+        for c in matcher.variants(candidate):
+            best = max(best, matcher.quick_score(q, replace(c, kind=kind) if kind else c))
     return best
+
+
+def ours() -> Any:
+    """Our matcher under test: the default, or ``CLEARANCE_BENCH_MATCHER`` (e.g. name-v1)."""
+    return get_matcher(os.environ.get("CLEARANCE_BENCH_MATCHER") or None)
 
 
 _WORD = re.compile(r"[^0-9a-z]+")

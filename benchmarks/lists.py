@@ -6,7 +6,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from benchmarks.common import all_list_paths
+from benchmarks.common import all_list_paths, ours
 from clearance.screening import Screener
 from clearance.sources import parse_paths
 from clearance.store import Store, open_store
@@ -31,5 +31,5 @@ def import_all(folder: Path) -> tuple[Store, dict[str, Any]]:
 def screener(store: Store) -> tuple[Screener, float]:
     """The screener over every current list version and the seconds it took to build."""
     start = time.perf_counter()
-    built = Screener.from_store(store)
+    built = Screener.from_store(store, matcher=ours().name)
     return built, time.perf_counter() - start

@@ -26,7 +26,6 @@ from typing import Any
 from benchmarks.common import REPO
 from clearance.batch import screen_rows
 from clearance.hits import Query
-from clearance.match.normalize import name_variants
 from clearance.screening import Screener
 
 _INDEX: Any = None
@@ -65,7 +64,7 @@ def batch(screener: Screener, names: Sequence[str], workers: int) -> dict[str, A
 
 def _oracle(args: tuple[str, float]) -> tuple[str, list[int], list[int]]:
     name, threshold = args
-    variants = name_variants(name)
+    variants = _INDEX.matcher.variants(name)
     found = sorted(_INDEX.search(variants, threshold))
     truth = sorted(_INDEX.exhaustive(variants, threshold))
     return name, found, truth

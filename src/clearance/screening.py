@@ -19,8 +19,7 @@ from clearance import settings
 from clearance.errors import InputError, ListsUnavailable
 from clearance.hits import Hit, ListVersionRef, Query, ScreenResult
 from clearance.match.index import NameIndex
-from clearance.match.name_v1 import NAME as MATCHER
-from clearance.match.normalize import name_variants
+from clearance.match.matcher import get_matcher
 from clearance.model import ENTITY_TYPES, ListEntry
 from clearance.store import Snapshot, Store
 
@@ -30,16 +29,19 @@ TYPE_MISMATCH = -0.03
 
 
 class Screener:
-    """Screens names against one fixed set of list versions."""
+    """Screens names against one fixed set of list versions, with one matcher version
+    (the default one unless ``matcher`` names another, e.g. to replay a past result)."""
 
-    matcher = MATCHER
-
-    def __init__(self, snapshot: Snapshot, threshold: float | None = None) -> None:
+    def __init__(
+        self, snapshot: Snapshot, threshold: float | None = None, matcher: str | None = None
+    ) -> None:
         if not snapshot.entries:
             raise ListsUnavailable("the selected list versions hold no entries: refusing to screen")
         self.snapshot = snapshot
         self.threshold = settings.default_threshold() if threshold is None else threshold
-        self.index = NameIndex(snapshot.entries)
+        self._matcher = get_matcher(matcher)
+        self.matcher = self._matcher.name
+        self.index = NameIndex(snapshot.entries, self._matcher)
         self._version_of = {ref.source: ref.version for ref in snapshot.versions}
 
     @classmethod
@@ -50,8 +52,9 @@ class Screener:
         sources: list[str] | None = None,
         max_age_days: int | None = None,
         threshold: float | None = None,
+        matcher: str | None = None,
     ) -> Screener:
-        return cls(store.snapshot(as_of, sources, max_age_days), threshold)
+        return cls(store.snapshot(as_of, sources, max_age_days), threshold, matcher)
 
     @classmethod
     def sample(cls, as_of: date | None = None, threshold: float | None = None) -> Screener:
@@ -68,13 +71,13 @@ class Screener:
         threshold = self.threshold if threshold is None else threshold
         if not 0.0 < threshold <= 1.0:
             raise InputError(f"threshold must be in (0, 1], got {threshold}")
-        found = self.index.search(name_variants(query.name), threshold)
+        found = self.index.search(self._matcher.variants(query.name), threshold)
         ranked: list[tuple[float, Hit]] = []
         for entry_id, (score, name_id, qform, detail) in found.items():
             entry = self.index.entries[entry_id]
             qualifiers, adjust = _qualifiers(query, entry)
             explanation: dict[str, Any] = {
-                "matcher": MATCHER,
+                "matcher": self.matcher,
                 "query_name": query.name,
                 "query_form": " ".join(qform.tokens),
                 "matched_name": self.index.names[name_id].original,
@@ -98,7 +101,7 @@ class Screener:
             hits=[h for _, h in ranked[:limit]],
             lists=self.lists,
             threshold=threshold,
-            matcher=MATCHER,
+            matcher=self.matcher,
             as_of=self.snapshot.as_of,
             notes=list(self.snapshot.notes),
         )

@@ -6,7 +6,7 @@ from benchmarks.common import default_threshold, ofac_sdn_paths
 from benchmarks.names import perturbed
 
 from clearance.match.index import NameIndex
-from clearance.match.normalize import name_variants
+from clearance.match.matcher import DEFAULT
 from clearance.sources import parse_paths
 
 # measured 1.0 on these queries; the index's pruning is exact by design
@@ -18,7 +18,7 @@ def test_index_search_finds_what_brute_force_finds() -> None:
     index = NameIndex(entries)
     found = truth = 0
     for probe in perturbed(entries, 4):
-        variants = name_variants(probe.query)
+        variants = DEFAULT.variants(probe.query)
         oracle = set(index.exhaustive(variants, default_threshold()))
         hits = set(index.search(variants, default_threshold()))
         truth += len(oracle)

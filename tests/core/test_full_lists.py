@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from clearance.hits import Query
-from clearance.match.normalize import name_variants
+from clearance.match.matcher import DEFAULT
 from clearance.screening import Screener
 from clearance.sources import parse_paths
 from clearance.store import Store, open_store
@@ -87,7 +87,7 @@ def test_every_csl_name_and_alias_finds_its_own_entry_on_top(csl: Screener) -> N
     failures = []
     for entry_id, entry in enumerate(index.entries):
         for name in entry.names:
-            found = index.search(name_variants(name), csl.threshold)
+            found = index.search(DEFAULT.variants(name), csl.threshold)
             own = found.get(entry_id)
             best = max((v[0] for v in found.values()), default=0.0)
             if own is None or own[0] < best:
@@ -116,7 +116,7 @@ def test_index_loses_nothing_the_exhaustive_comparison_finds(csl: Screener) -> N
         "Tornado Cash",
     ]
     for query in queries:
-        variants = name_variants(query)
+        variants = DEFAULT.variants(query)
         fast = {e: round(v[0], 9) for e, v in index.search(variants, 0.8).items()}
         slow = {e: round(v, 9) for e, v in index.exhaustive(variants, 0.8).items()}
         assert fast == slow, query

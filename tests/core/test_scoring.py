@@ -38,7 +38,7 @@ def test_common_words_alone_do_not_alert() -> None:
 def test_every_hit_explains_itself() -> None:
     hit = Screener.sample().screen(Query("Huawei Technolgies", country="CN")).hits[0]
     ex = hit.explanation
-    assert ex["matcher"] == "name-v1" and ex["query_name"] == "Huawei Technolgies"
+    assert ex["matcher"] == "name-v2" and ex["query_name"] == "Huawei Technolgies"
     pair = next(p for p in ex["pairs"] if p["query"] == "technolgy")
     assert pair["candidate"] == "technology" and 0.8 <= pair["similarity"] < 1.0
     assert ex["qualifiers"]["country"]["effect"] == "match"

@@ -10,7 +10,7 @@ from clearance.lifecycle.diff import group
 from clearance.lifecycle.party_index import Party, PartyIndex
 from clearance.lifecycle.rescreen import delta_hits, full_hits
 from clearance.match.index import NameIndex
-from clearance.match.normalize import name_variants
+from clearance.match.matcher import DEFAULT
 from clearance.sources import parse_paths
 
 from ..conftest import need
@@ -51,7 +51,7 @@ def test_delta_equals_full(lists_dir: Path) -> None:
     by_id = {p.party_id: p for p in parties}
     for party_id, key in extra:
         index = NameIndex(delta[key])
-        query = name_variants(by_id[party_id].name)
+        query = DEFAULT.variants(by_id[party_id].name)
         assert not index.search(query, threshold), (party_id, key)
         assert index.exhaustive(query, threshold), (party_id, key)
     print(f"delta {len(fast)} pairs, full screen {len(slow)}, oracle-confirmed extras {len(extra)}")
@@ -62,7 +62,7 @@ def test_delta_equals_full(lists_dir: Path) -> None:
 def test_index_below_its_threshold_is_refused() -> None:
     index = PartyIndex([Party("a", "Acme Widgets")], min_threshold=0.8)
     try:
-        index.match_forms(name_variants("Acme Widgets"), 0.7)
+        index.match_forms(DEFAULT.variants("Acme Widgets"), 0.7)
     except ValueError as exc:
         assert "0.8" in str(exc)
     else:

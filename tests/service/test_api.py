@@ -30,7 +30,7 @@ def test_screen_one_query_is_audited_and_shaped_like_the_cli(env: Env) -> None:
     assert rec["kind"] == "screen" and rec["actor"] == "screener"
     assert rec["input"] == {"name": HUAWEI, "country": "cn"}
     assert rec["result"]["matches"] == body["matches"]
-    assert rec["list_versions"][0]["source"] == "sample" and rec["matcher"] == "name-v1"
+    assert rec["list_versions"][0]["source"] == "sample" and rec["matcher"] == "name-v2"
 
 
 def test_batch_has_one_decision_for_all_queries(env: Env) -> None:

@@ -21,12 +21,19 @@ from typing import Any
 from sqlalchemy import Engine, bindparam, func, select, update
 
 from clearance import settings
-from clearance.lifecycle.party_index import STATE_VERSION, Party, PartyIndex, RawForm, raw_form
+from clearance.lifecycle.party_index import (
+    MATCHER,
+    STATE_VERSION,
+    Party,
+    PartyIndex,
+    RawForm,
+    raw_form,
+)
 from clearance.lifecycle.tables import parties
 from clearance.match import normalize
-from clearance.match.normalize import name_variants
 
-_CODE = ("normalize.py", "weights.py", "tokens.py", "han.py", "hangul.py")
+# every module of clearance.match takes part in the forms (normalisation and variants)
+_CODE = tuple(sorted(p.name for p in Path(normalize.__file__).parent.glob("*.py")))
 
 
 @cache
@@ -46,7 +53,7 @@ def fingerprint() -> str:
 
 def encode(name: str) -> str:
     """A name's matcher forms as JSON: ``[[tokens, legal, derived, weights], ...]``."""
-    forms = [raw_form(f) for f in name_variants(name)]
+    forms = [raw_form(f) for f in MATCHER.variants(name)]
     return json.dumps(
         [[list(t), list(lg), d, list(w)] for t, lg, d, w in forms],
         ensure_ascii=False,

@@ -27,14 +27,15 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from clearance.match import index as index_module
-from clearance.match.index import _token_keys, query_heads, vocab_keys
-from clearance.match.name_v1 import SPECIFIC_WEIGHT, NameScore, score_names
-from clearance.match.normalize import NormalName, name_variants
-from clearance.match.tokens import token_similarity
+from clearance.match.matcher import DEFAULT
+from clearance.match.name_v1 import NameScore
+from clearance.match.normalize import NormalName, is_unvowelled
 from clearance.match.weights import token_weight
 from clearance.model import ListEntry
 
-STATE_VERSION = 2  # 2: vocabulary keys shared with NameIndex (initials, truncations)
+# 2: vocabulary keys shared with NameIndex (initials, truncations); 3: matcher name-v2
+STATE_VERSION = 3
+MATCHER = DEFAULT  # the screener's default matcher: a delta re-screen finds what it finds
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,7 +95,9 @@ class PartyIndex:
         raw = self._raw
         vocab, postings, keys, joined = self._vocab, self._postings, self._keys, self._joined
         for pid, party in enumerate(self.parties):
-            own = [raw_form(f) for f in name_variants(party.name)] if forms is None else forms[pid]
+            own = (
+                [raw_form(f) for f in MATCHER.variants(party.name)] if forms is None else forms[pid]
+            )
             for form in own:
                 fid = len(raw)
                 raw.append(form)
@@ -103,7 +106,7 @@ class PartyIndex:
                 for token in tokens:
                     if token not in vocab:
                         vocab.add(token)
-                        for key in vocab_keys(token):
+                        for key in MATCHER.vocab_keys(token):
                             keys[key].append(token)
                 for token in set(essential_tokens(tokens, form[3], min_threshold)):
                     postings[token].append(fid)
@@ -128,6 +131,7 @@ class PartyIndex:
                 legal=tuple(legal),
                 derived=derived,
                 weights=tuple(weights),
+                script=is_unvowelled(name),
             )
             self._forms[fid] = found
         return found
@@ -172,11 +176,12 @@ class PartyIndex:
         cached = self._similar.get(token)
         if cached is None:
             found: set[str] = set()
-            for key in _token_keys(token):
+            similarity = MATCHER.similarity
+            for key in MATCHER.query_keys(token):
                 found.update(self._keys.get(key, ()))
             # a party's initial or short truncation meets the whole list token
-            found.update(head for head in query_heads(token) if head in self._vocab)
-            cached = [(t, s) for t in found if (s := token_similarity(t, token)) > 0.0]
+            found.update(head for head in MATCHER.query_heads(token) if head in self._vocab)
+            cached = [(t, s) for t in found if (s := similarity(t, token)) > 0.0]
             if len(self._similar) > 500_000:
                 self._similar.clear()
             self._similar[token] = cached
@@ -192,7 +197,7 @@ class PartyIndex:
         touched: set[int] = set()
         for similar in best:
             touched.update(self._postings.get(similar, ()))
-        specific = SPECIFIC_WEIGHT * threshold * threshold - 1e-9
+        specific = MATCHER.specific_weight * threshold * threshold - 1e-9
         entry_sorted = sorted(entry_form.tokens)
         found: set[int] = set()
         for fid in touched:
@@ -223,7 +228,7 @@ class PartyIndex:
         for entry_form in entry_forms:
             for fid in self.candidates(entry_form, threshold):
                 form = self.form(fid)
-                result = score_names(form, entry_form)
+                result = MATCHER.score_names(form, entry_form)
                 if result.score < threshold:
                     continue
                 pid = self.form_party[fid]
@@ -248,7 +253,7 @@ def list_forms(entry: ListEntry) -> list[NormalName]:
     kind = getattr(index_module, "KINDS", {}).get(entry.entity_type, "")
     forms: list[NormalName] = []
     for raw in entry.names:
-        for variant in name_variants(raw):
+        for variant in MATCHER.variants(raw):
             forms.append(replace(variant, kind=kind) if kind else variant)
     return forms
 

@@ -18,16 +18,9 @@ from dataclasses import replace
 
 import numpy as np
 
-from clearance.match.name_v1 import LAMBDA, SPECIFIC_WEIGHT, NameScore, quick_score, score_names
-from clearance.match.normalize import NormalName, name_variants
-from clearance.match.tokens import (
-    INITIAL_SIMILARITY,
-    PREFIX_MIN,
-    SHORT_PREFIX_MIN,
-    deletes,
-    skeleton,
-    token_similarity,
-)
+from clearance.match.matcher import DEFAULT, Matcher
+from clearance.match.name_v1 import NameScore
+from clearance.match.normalize import NormalName
 from clearance.match.weights import token_weight
 from clearance.model import ListEntry
 
@@ -39,7 +32,8 @@ KINDS = {"person": "person", "vessel": "object", "aircraft": "object"}
 class NameIndex:
     """Names of list entries, searchable by a normalised query name."""
 
-    def __init__(self, entries: Sequence[ListEntry]) -> None:
+    def __init__(self, entries: Sequence[ListEntry], matcher: Matcher = DEFAULT) -> None:
+        self.matcher = matcher
         self.entries = list(entries)
         self.names: list[NormalName] = []
         self.name_entry: list[int] = []
@@ -56,7 +50,7 @@ class NameIndex:
         for entry_id, entry in enumerate(self.entries):
             kind = KINDS.get(entry.entity_type, "")
             for raw in entry.names:
-                for variant in name_variants(raw):
+                for variant in matcher.variants(raw):
                     self._add(entry_id, replace(variant, kind=kind) if kind else variant)
         self._keys = dict(self._keys)
         self._joined = dict(self._joined)
@@ -77,7 +71,7 @@ class NameIndex:
                 self._tokens.append(token)
                 self._weights.append(token_weight(token))
                 self._postings.append([])
-                for key in vocab_keys(token):
+                for key in self.matcher.vocab_keys(token):
                     self._keys[key].append(tid)
             self._postings[tid].append(name_id)
         self._joined["".join(name.tokens)].append(name_id)
@@ -88,13 +82,14 @@ class NameIndex:
         if cached is not None:
             return cached
         tids: set[int] = set()
-        for key in _token_keys(token):
+        for key in self.matcher.query_keys(token):
             tids.update(self._keys.get(key, ()))
-        for head in query_heads(token):
+        for head in self.matcher.query_heads(token):
             tid = self._vocab.get(head)
             if tid is not None:
                 tids.add(tid)
-        found = [(tid, token_similarity(token, self._tokens[tid])) for tid in tids]
+        similarity = self.matcher.similarity
+        found = [(tid, similarity(token, self._tokens[tid])) for tid in tids]
         result = [(tid, s) for tid, s in found if s > 0.0]
         if len(self._similar_cache) > 200_000:
             self._similar_cache.clear()
@@ -130,6 +125,7 @@ class NameIndex:
         are never scored. Names whose joined spelling equals the query's are always kept.
         """
         total = sum(query.weights)
+        initial_similarity = self.matcher.initial_similarity
         optimistic = 0.0
         initials = False
         parts: list[tuple[np.ndarray, np.ndarray, np.ndarray, int]] = []
@@ -137,7 +133,7 @@ class NameIndex:
             if len(token) == 1:
                 # An initial meets hundreds of tokens: assume it matches every name touched
                 # by the other tokens rather than enumerating them (the bound stays valid).
-                optimistic += weight * INITIAL_SIMILARITY
+                optimistic += weight * initial_similarity
                 initials = True
                 continue
             postings = self._token_postings(token)
@@ -203,10 +199,12 @@ class NameIndex:
         its best offer and token ``i`` missing. When that is below the threshold, token
         ``i`` is essential: every candidate is among the names it reaches.
         """
+        lam, specific = self.matcher.lam, self.matcher.specific_weight
+        initial_similarity = self.matcher.initial_similarity
         offers = [self._offer(query.tokens[p[3]], query.weights[p[3]]) for p in parts]
         weights = [query.weights[p[3]] for p in parts]
         best_all = sum(o[0] for o in offers) + optimistic
-        reached_all = sum(weights) + optimistic / INITIAL_SIMILARITY
+        reached_all = sum(weights) + optimistic / initial_similarity
         essential = []
         for k, (top, _) in enumerate(offers):
             offered = best_all - top
@@ -214,7 +212,7 @@ class NameIndex:
             if offered <= 0.0:
                 essential.append(k)
                 continue
-            bound = offered / (offered + missing) * min(1.0, math.sqrt(offered / SPECIFIC_WEIGHT))
+            bound = offered / (offered + missing) * min(1.0, math.sqrt(offered / specific))
             if bound < threshold - 1e-9:
                 essential.append(k)
         if not essential:
@@ -230,7 +228,7 @@ class NameIndex:
         out = []
         for name_id in pool:
             offered = optimistic
-            matched = optimistic / INITIAL_SIMILARITY
+            matched = optimistic / initial_similarity
             covered = 0.0
             for k, (_, table) in enumerate(offers):
                 got = table.get(name_id)
@@ -241,8 +239,8 @@ class NameIndex:
             missing = total - matched
             extra = 0.0 if initials else max(0.0, name_weight[name_id] - covered)
             denominator = offered + missing
-            bound = offered / (denominator + LAMBDA * min(extra, denominator))
-            bound *= min(1.0, math.sqrt(offered / SPECIFIC_WEIGHT))
+            bound = offered / (denominator + lam * min(extra, denominator))
+            bound *= min(1.0, math.sqrt(offered / specific))
             if bound >= floor:
                 out.append(name_id)
         return out
@@ -262,6 +260,7 @@ class NameIndex:
         offer; per name their sums, the query weight left unmatched and the list weight left
         over. Sorting the postings (a few hundred) is cheaper than dense arrays.
         """
+        lam, specific = self.matcher.lam, self.matcher.specific_weight
         width = len(weights)
         ids = np.concatenate([p[0] for p in parts])
         keys = ids * width + np.concatenate([np.full(len(p[0]), p[3]) for p in parts])
@@ -276,15 +275,15 @@ class NameIndex:
         first = np.flatnonzero(np.r_[True, names[1:] != names[:-1]])
         name_ids = names[first]
         offered = np.add.reduceat(best, first) + optimistic
-        matched = np.add.reduceat(qweight, first) + optimistic / INITIAL_SIMILARITY
+        matched = np.add.reduceat(qweight, first) + optimistic / self.matcher.initial_similarity
         covered = np.add.reduceat(heavy, first)
         missing = total - matched
         extra = np.maximum(0.0, self._name_weight[name_ids] - covered)
         if initials:
             extra[:] = 0.0
         denominator = offered + missing
-        bound = offered / (denominator + LAMBDA * np.minimum(extra, denominator))
-        bound *= np.minimum(1.0, np.sqrt(offered / SPECIFIC_WEIGHT))
+        bound = offered / (denominator + lam * np.minimum(extra, denominator))
+        bound *= np.minimum(1.0, np.sqrt(offered / specific))
         return name_ids[bound >= threshold - 1e-9].tolist()  # type: ignore[no-any-return]
 
     def search(
@@ -292,6 +291,7 @@ class NameIndex:
     ) -> dict[int, tuple[float, int, NormalName, NameScore]]:
         """Best (score, name id, query form, detail) per entry id, at or above ``threshold``."""
         best: dict[int, tuple[float, int, NormalName]] = {}
+        quick_score, score_names = self.matcher.quick_score, self.matcher.score_names
         for query in queries:
             for name_id in self.candidates(query, threshold):
                 score = quick_score(query, self.names[name_id])
@@ -309,6 +309,7 @@ class NameIndex:
     def exhaustive(self, queries: Iterable[NormalName], threshold: float) -> dict[int, float]:
         """Brute force over every indexed name: the oracle the pruning is tested against."""
         best: dict[int, float] = {}
+        quick_score = self.matcher.quick_score
         for query in queries:
             for name_id, name in enumerate(self.names):
                 score = quick_score(query, name)
@@ -316,36 +317,3 @@ class NameIndex:
                 if score >= threshold and score > best.get(entry_id, -1.0):
                     best[entry_id] = score
         return best
-
-
-def _token_keys(token: str) -> set[str]:
-    keys = {"d:" + k for k in deletes(token)}
-    if len(token) >= 2:
-        keys.add("s:" + skeleton(token))
-    if len(token) >= PREFIX_MIN:
-        keys.add("p:" + token[:PREFIX_MIN])
-    elif len(token) >= SHORT_PREFIX_MIN:
-        keys.add("t:" + token)  # a short token meets every token it begins
-    if len(token) == 1:
-        keys.add("i:" + token)  # an initial meets every token starting with it
-    return keys
-
-
-def vocab_keys(token: str) -> set[str]:
-    """Every key a vocabulary (list-side) token is filed under.
-
-    Its query keys, plus its first letter (met by a query initial) and its first three and
-    four letters (met by a query word truncated to them).
-    """
-    keys = _token_keys(token)
-    keys.add("i:" + token[0])
-    for size in (3, 4):
-        if len(token) > size:
-            keys.add("t:" + token[:size])
-    return keys
-
-
-def query_heads(token: str) -> list[str]:
-    """Short vocabulary tokens a query word meets whole: a list name's initial ("I. ASH")
-    and its three- or four-letter truncations ("Haj" for "Hajizadeh")."""
-    return [token[:size] for size in (1, 3, 4) if len(token) > size]

@@ -131,6 +131,8 @@ def _singular(word: str) -> str:
 # Only these exact forms are then read as legal forms.
 LONG_LEGAL_WORDS = ("limited", "company", "incorporated", "corporation", "partnership")
 SHORT_LEGAL_WORDS = ("ltd", "llc", "inc", "plc", "gmbh", "corp", "sarl", "ojsc", "pjsc")
+# generic forms rigour gives ("co-op" -> "coop") that it does not recognise written alone
+GENERIC_FORMS = frozenset({"coop"})
 
 
 def _legal_typo(word: str, last: bool) -> str:
@@ -139,7 +141,7 @@ def _legal_typo(word: str, last: bool) -> str:
             if word != form and OSA.distance(word, form) == 1:
                 return form
     elif last and len(word) >= 3 and word not in SHORT_LEGAL_WORDS:
-        if extract_org_types(word, generic=True):
+        if word in GENERIC_FORMS or extract_org_types(word, generic=True):
             return word
         for form in SHORT_LEGAL_WORDS:
             if len(form) == len(word) and Hamming.distance(word, form) == 1:
@@ -179,7 +181,7 @@ class NormalName:
 _UNVOWELLED = ("ARABIC", "HEBREW", "SYRIAC", "THAI")
 
 
-def _non_latin(text: str) -> bool:
+def is_unvowelled(text: str) -> bool:
     """Written in a script whose romanisation guesses the vowels (abjads, Thai)."""
     if text.isascii():
         return False
@@ -194,7 +196,7 @@ def _to_normal(original: str, folded: str, derived: bool) -> NormalName | None:
         return None  # "(Limited)", "(주)": a bracketed legal form is no name of its own
     tokens, legal = (tokens, legal) if tokens else (legal, ())
     weights = tuple(token_weight(t) for t in tokens)
-    return NormalName(original, tokens, legal, derived, weights, _non_latin(original))
+    return NormalName(original, tokens, legal, derived, weights, is_unvowelled(original))
 
 
 @lru_cache(maxsize=131072)

@@ -29,10 +29,15 @@ def replay(svc: Service, decision_id: str) -> dict[str, Any]:
             else schemas.ScreenQuery.model_validate(raw)
         )
         items = model.queries if isinstance(model, schemas.ScreenBatch) else [model]
-        versions = record["list_versions"]
+        versions, matcher = record["list_versions"], record.get("matcher")
         after: dict[str, Any] = {
             "results": [
-                {"matches": [h.as_dict() for h in svc.screeners.exact(versions, d).screen(q).hits]}
+                {
+                    "matches": [
+                        h.as_dict()
+                        for h in svc.screeners.exact(versions, d, matcher).screen(q).hits
+                    ]
+                }
                 for q, d in (i.query() for i in items)
             ]
         }

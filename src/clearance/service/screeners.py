@@ -67,8 +67,11 @@ class Screeners:
                 self._cache.move_to_end(as_of)
             return found
 
-    def exact(self, recorded: list[dict[str, Any]], as_of: date | None) -> Screener:
-        """A screener over exactly the recorded list versions (for replay)."""
+    def exact(
+        self, recorded: list[dict[str, Any]], as_of: date | None, matcher: str | None = None
+    ) -> Screener:
+        """A screener over exactly the recorded list versions, with the recorded matcher
+        (for replay; records from before matchers were named carry none: the default)."""
         rows = {r.version: r for r in self.store.versions()}
         missing = [str(v["version"]) for v in recorded if v["version"] not in rows]
         if missing:
@@ -94,4 +97,4 @@ class Screeners:
                 for e in self.store.entries(row.id)
                 if not (cut and e.start_date and e.start_date > cut)
             )
-        return Screener(Snapshot(entries=entries, versions=refs, as_of=as_of))
+        return Screener(Snapshot(entries=entries, versions=refs, as_of=as_of), matcher=matcher)

@@ -16,7 +16,7 @@ from sqlalchemy import Connection
 from clearance.cli.render import result_json
 from clearance.errors import ListsUnavailable
 from clearance.hits import Query, ScreenResult
-from clearance.match.name_v1 import NAME as MATCHER
+from clearance.match.matcher import DEFAULT
 from clearance.model import ListEntry
 from clearance.service import audit, review
 from clearance.service.keys import Principal
@@ -92,7 +92,8 @@ class Service:
         def also(conn: Connection, decision_id: str) -> None:
             review.remember(conn, fresh, decision_id)
 
-        entry = audit.Entry("screen", principal.name, payload, response, versions, MATCHER, None)
+        matcher = results[0].matcher if results else DEFAULT.name
+        entry = audit.Entry("screen", principal.name, payload, response, versions, matcher, None)
         return response, audit.record(self.writer, entry, also)
 
     def _shape(
@@ -151,7 +152,7 @@ class Service:
                 raw,
                 decision,
                 decision.get("lists", []),
-                MATCHER,
+                DEFAULT.name,
                 decision.get("rules_version"),
             ),
         ).result()
@@ -180,7 +181,7 @@ class Service:
                     "judgement": judgement,
                 },
                 [],
-                MATCHER,
+                DEFAULT.name,
                 None,
             ),
             also,
