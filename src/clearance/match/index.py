@@ -26,7 +26,8 @@ from clearance.model import ListEntry
 
 # Above this many names reached by the essential tokens, the vectorised bound is cheaper.
 SPARSE_MAX = 150
-KINDS = {"person": "person", "vessel": "object", "aircraft": "object"}
+# the list-side kind of an entry's names; "org" is new with name-v2 (v1 reads only the others)
+KINDS = {"person": "person", "vessel": "object", "aircraft": "object", "company": "org"}
 
 
 class NameIndex:

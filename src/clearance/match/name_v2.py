@@ -4,20 +4,20 @@ similarity and name-structure evidence.
 What changed from v1 (each measured in ``benchmarks/``; v1 stays available for replay):
 
 * **Typing and OCR errors.** A substitution between neighbouring keys of a QWERTY row
-  (``Jpse`` for ``Jose``) or between letters OCR confuses (``i``/``l``), and a swap of two
-  adjacent letters (``Adb`` for ``Abd``), cost half an edit: such a token of three letters
-  or more scores ``1 - 0.5 / length`` where v1 gave short tokens nothing. Digits inside a
+  (``Jpse`` for ``Jose``, ``Ak`` for ``Al``) or between letters OCR confuses (``i``/``l``),
+  and a swap of two adjacent letters (``Adb`` for ``Abd``), cost half an edit: such a
+  token scores ``1 - 0.5 / length`` where v1 gave short tokens nothing. Digits inside a
   word and ``rn``/``vv``/``cl`` are read as the letters OCR mistakes them for
   (``0MAR``, ``A6d``, ``Ahrnad``): equal once so folded scores :data:`OCR_SIMILARITY`.
 * **Acronyms are not skeletons.** A short list token without vowels (``SSM``, ``RHD``,
   ``PPL``) no longer matches a vowelled word with the same consonants (``Sama``, ``Roht``,
   ``Paul``); a vowel-dropped query (``Vldmr``) still does.
-* **A lone word is weak evidence against a person.** When a query matched a single
-  distinctive word (or initial) of a person's name and the name has another distinctive
-  word left over (``Cohen`` for ``Eric Cohen``, ``Diaz LLC`` for ``Victor Thomas Diaz``), the score
-  is multiplied by :data:`LONE_MATCH`. Person here means a person on the list, or a list
-  name of unknown type of two to four words, none of them a legal form, an organisation
-  word or a number.
+* **A lone word is weak evidence against a person.** When a query matched a single word
+  (not a particle; an initial counts) of a person's name and the name has another
+  distinctive word left over (``Cohen`` for ``Eric Cohen``, ``Diaz LLC`` for ``Victor
+  Thomas Diaz``), the score is multiplied by :data:`LONE_MATCH`. Person here means a
+  person on the list, or a list name of unknown type (not a company) of two to four words,
+  none of them a legal form, an organisation word or a number.
 * **Fuzzy words and a word left over.** When a person's name (as above) has a distinctive
   word left over and a word of the query matched only approximately, not as an initial or
   a truncation (``Sean Smith`` for
@@ -25,12 +25,16 @@ What changed from v1 (each measured in ``benchmarks/``; v1 stays available for r
   common in a true match, both together mostly in another person's name. Not across
   scripts, where transliteration makes words approximate and patronymics are left over.
 
-* **Han personal names are compared strictly.** Pinyin is a fixed romanisation: the
-  phonetic and prefix allowances only make short syllables collide (``ting`` ~ ``dong``).
+* **Han and Hangul personal names have no typing allowance.** Their romanisation is made
+  by machine; for Han (pinyin, a fixed system) v1's strict comparison applies to every
+  syllable, as the phonetic and prefix allowances only make them collide (``ting`` ~
+  ``dong``); Hangul keeps v1's similarity (list spellings of Korean vary).
 * **Han and Hangul personal names.** A query written in Han or Hangul of at most four
   characters is a personal name of few, common syllables: a distinctive word of the list
-  name left unmatched (``郭英`` against ``WANG, Guo Ying``) multiplies the score by
-  :data:`CJK_EXTRA`.
+  name left unmatched (``郭英`` against ``WANG, Guo Ying``, ``潘斌`` against ``Pan
+  Aviation, Inc.``) multiplies the score by :data:`CJK_EXTRA`.
+* **Legal forms alone are no name.** A name read as nothing but legal forms (``YK-ANC``
+  -> ``llc llc``) matches nothing.
 
 The score formula, its weights and the index's bound are v1's: every change either adds
 similarity the retrieval keys of :func:`token_keys` / :func:`vocab_keys` reach, or
@@ -41,6 +45,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
 from functools import lru_cache
 
 from rapidfuzz.distance import OSA, Levenshtein
@@ -79,16 +84,17 @@ from clearance.match.tokens import (
     skeleton,
 )
 from clearance.match.tokens import strict_similarity as v1_strict
-from clearance.match.weights import GENERIC_ORG_WORDS, GENERIC_WEIGHT
+from clearance.match.tokens import token_similarity as v1_similarity
+from clearance.match.weights import GENERIC_ORG_WORDS, GENERIC_WEIGHT, STOPWORD_WEIGHT
 
 NAME = "name-v2"
 OCR_SIMILARITY = 0.92
 CHEAP_EDIT = 0.5  # what a neighbouring-key or OCR substitution, or a swap, costs
-CHEAP_MIN_LENGTH = 3
+CHEAP_MIN_LENGTH = 2
 LONE_MATCH = 0.8
 CJK_EXTRA = 0.8
 FUZZY_EXTRA = 0.9
-ALL_STRICT = -2  # align(): every query token compared as a pinyin syllable
+LEGAL_GENERICS = frozenset({"llc", "jsc", "lp", "gp", "ngo", "coop"})  # rigour's generic forms
 CJK_PERSON_MAX = 4  # characters
 DISTINCTIVE_WEIGHT = 4.0  # a word weighing this much identifies (first names, surnames)
 PERSON_TOKENS = (2, 4)  # words of a list name of unknown type read as a person's
@@ -216,20 +222,24 @@ def pinyin_similarity(a: str, b: str) -> float:
 
 
 def token_keys(token: str) -> set[str]:
-    """v1's query keys, plus those of the OCR-folded token."""
-    found = keys.token_keys(token)
-    folded = ocr_fold(token)
-    if folded != token:
-        found.update("d:" + k for k in deletes(folded))
-    return found
+    """v1's query keys, plus those of the OCR-folded token and, for a two-letter token,
+    each of its letters (two-letter typing errors: v1 files no deletions that short)."""
+    return keys.token_keys(token) | _extra_keys(token)
 
 
 def vocab_keys(token: str) -> set[str]:
-    """v1's vocabulary keys, plus those of the OCR-folded token."""
-    found = keys.vocab_keys(token)
+    """v1's vocabulary keys, plus the same additions as :func:`token_keys`."""
+    return keys.vocab_keys(token) | _extra_keys(token)
+
+
+def _extra_keys(token: str) -> set[str]:
+    found = set()
     folded = ocr_fold(token)
     if folded != token:
         found.update("d:" + k for k in deletes(folded))
+    for form in {token, folded}:
+        if len(form) == CHEAP_MIN_LENGTH:
+            found.update(("d:" + form[0], "d:" + form[1]))
     return found
 
 
@@ -296,17 +306,17 @@ def _derived(form: NormalName, original: str) -> NormalName:
     return NormalName(original, form.tokens, form.legal, True, form.weights, form.script, form.kind)
 
 
-def align(q: tuple[str, ...], c: tuple[str, ...], strict: int = -1) -> list[tuple[int, int, float]]:
-    """One-to-one alignment of token positions, best similarity first (as v1)."""
+def align(
+    q: tuple[str, ...],
+    c: tuple[str, ...],
+    strict: int = -1,
+    every: Callable[[str, str], float] | None = None,
+) -> list[tuple[int, int, float]]:
+    """One-to-one alignment of token positions, best similarity first (as v1). The query
+    token at ``strict`` is compared by ``strict_similarity``; with ``every``, all are."""
     scored = []
     for i, a in enumerate(q):
-        similarity = (
-            pinyin_similarity
-            if strict == ALL_STRICT
-            else strict_similarity
-            if i == strict
-            else token_similarity
-        )
+        similarity = every or (strict_similarity if i == strict else token_similarity)
         for j, b in enumerate(c):
             sim = similarity(a, b)
             if sim > 0.0:
@@ -352,15 +362,16 @@ def _score(
         penalty += LEGAL_MISMATCH
     if q.legal and not c.legal and c.kind in ("person", "object"):
         penalty += TYPE_CONFLICT
+    if _legal_only(q) or _legal_only(c):
+        return 0.0, [], 0.0, 0.0, "legal_form_only"
     if q.tokens == c.tokens or sorted(q.tokens) == sorted(c.tokens):
         same = [(i, j, 1.0) for i, j in enumerate(_positions(q.tokens, c.tokens))]
         return max(0.0, 1.0 - penalty), same, 1.0, 1.0, "exact"
     distinctive = [i for i, w in enumerate(q.weights) if w > GENERIC_WEIGHT]
     strict = distinctive[0] if len(distinctive) == 1 and not q.script else -1
     cjk = _cjk_person(q)
-    if cjk and has_han(q.original):
-        strict = ALL_STRICT
-    pairs = align(q.tokens, c.tokens, strict)
+    every = (pinyin_similarity if has_han(q.original) else v1_similarity) if cjk else None
+    pairs = align(q.tokens, c.tokens, strict, every)
     matched = denominator = 0.0
     unmatched_q = list(q.weights)
     unmatched_c = list(c.weights)
@@ -379,17 +390,14 @@ def _score(
         score, method = score * PARTIAL_PERSON, "partial_person"
     else:
         left_over = any(w >= DISTINCTIVE_WEIGHT for w in unmatched_c)
-        if left_over and _person_like(c):
-            lone = (
-                sum(
-                    1 for i, _, _ in pairs if q.weights[i] > GENERIC_WEIGHT or len(q.tokens[i]) == 1
-                )
-                == 1
-            )
+        if left_over and cjk:
+            score, method = score * CJK_EXTRA, "cjk_person_extra"
+        elif left_over and _person_like(c):
+            evidence = [i for i, _, _ in pairs if q.weights[i] > STOPWORD_WEIGHT]
+            evidence += [i for i, _, _ in pairs if len(q.tokens[i]) == 1 and i not in evidence]
+            lone = len(evidence) <= 1
             if lone:
                 score, method = score * LONE_MATCH, "lone_word"
-            elif cjk:
-                score, method = score * CJK_EXTRA, "cjk_person_extra"
             elif _latin(q, c) and any(_fuzzy(q.tokens[i], c.tokens[j], s) for i, j, s in pairs):
                 score, method = score * FUZZY_EXTRA, "fuzzy_with_extra"
     if score < JOINED_SCORE and "".join(q.tokens) == "".join(c.tokens):
@@ -405,6 +413,11 @@ def _latin(q: NormalName, c: NormalName) -> bool:
 def _fuzzy(a: str, b: str, sim: float) -> bool:
     """An approximate word match: not exact, not an initial, not a truncation."""
     return sim < 1.0 and len(a) > 1 and not b.startswith(a)
+
+
+def _legal_only(name: NormalName) -> bool:
+    """A name read as legal forms alone (``YK-ANC`` -> ``llc llc``): nothing to match."""
+    return not name.legal and all(t in LEGAL_GENERICS for t in name.tokens)
 
 
 def _person_like(c: NormalName) -> bool:
