@@ -65,8 +65,9 @@ from clearance.match.name_v1 import (
     _partial_person,
     _positions,
 )
-from clearance.match.normalize import NormalName, fold_text
+from clearance.match.normalize import NormalName, fold_text, is_unvowelled
 from clearance.match.normalize import name_variants as v1_variants
+from clearance.match.script_forms import script_forms
 from clearance.match.tokens import (
     INITIAL_SIMILARITY,
     MAX_EDITS,
@@ -248,12 +249,14 @@ _DOTTED = re.compile(r"(?<=[^\W\d_]{2})\.(?=[^\W\d_])")  # "KAVE.S.A.", not "S.A
 
 @lru_cache(maxsize=131072)
 def name_variants(name: str) -> tuple[NormalName, ...]:
-    """v1's forms, plus (as derived forms, when they read differently) the name with dots
+    """v1's forms, plus (as derived forms, when they read differently) the list-style
+    spellings of a name in another script (:mod:`clearance.match.script_forms`: Arabic
+    script), the name with dots
     between letters read as word breaks (``KAVE.S.A.`` -> ``KAVE S A``) and the name with
     a mistyped legal form or function word put right (``S.s.`` -> ``SA``, ``vO.`` ->
     ``Co.``, ``SyOCK`` -> ``STOCK``, ``pf`` -> ``of``)."""
     forms = list(v1_variants(name))
-    extra = []
+    extra = [] if name.isascii() else script_forms(name)
     if _DOTTED.search(name):
         extra.append(_DOTTED.sub(". ", name))
     corrected = _correct_form_word(fold_text(name))
@@ -303,7 +306,9 @@ def _correct_form_word(folded: str) -> str | None:
 
 
 def _derived(form: NormalName, original: str) -> NormalName:
-    return NormalName(original, form.tokens, form.legal, True, form.weights, form.script, form.kind)
+    """``form`` as a derived variant of ``original`` (vowels uncertain if it is in an abjad)."""
+    script = form.script or is_unvowelled(original)
+    return NormalName(original, form.tokens, form.legal, True, form.weights, script, form.kind)
 
 
 def align(
