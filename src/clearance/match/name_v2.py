@@ -33,8 +33,19 @@ What changed from v1 (each measured in ``benchmarks/``; v1 stays available for r
   characters is a personal name of few, common syllables: a distinctive word of the list
   name left unmatched (``郭英`` against ``WANG, Guo Ying``, ``潘斌`` against ``Pan
   Aviation, Inc.``) multiplies the score by :data:`CJK_EXTRA`.
+* **Patronymics.** Lists often omit them, so a name is also compared without them
+  (:func:`rewrite`), and a query word is no prefix of one (``Oleksandr`` is not
+  ``Oleksandrovych``); two names stating different patronymics conflict: the score is
+  multiplied by :data:`PATRONYMIC_CONFLICT`.
+* **Same script.** Two names written in the same non-Latin script are compared as
+  written too, and score no more than their letter-by-letter (Han: character-by-character,
+  tones kept) similarity: a romanisation can make different names equal (``김종은`` and
+  ``김정은`` both read ``kim jong eun``).
+* **Places.** Two organisations each naming a country or territory the other does not
+  (``Bank of China (Hong Kong)``, ``Bank of China (Singapore)``) are a parent's branches or
+  subsidiaries, not one entity: the score is multiplied by :data:`PLACE_CONFLICT`.
 * **Legal forms alone are no name.** A name read as nothing but legal forms (``YK-ANC``
-  -> ``llc llc``) matches nothing.
+  -> ``llc llc``) matches only the very same name (``ASBL``).
 
 The score formula, its weights and the index's bound are v1's: every change either adds
 similarity the retrieval keys of :func:`token_keys` / :func:`vocab_keys` reach, or
@@ -45,10 +56,13 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from collections.abc import Callable
-from functools import lru_cache
+from functools import cache, lru_cache
 
+from pypinyin import Style, pinyin
 from rapidfuzz.distance import OSA, Levenshtein
+from rigour.names import extract_org_types
 
 from clearance.match import keys
 from clearance.match.han import has_han
@@ -95,6 +109,22 @@ CHEAP_MIN_LENGTH = 2
 LONE_MATCH = 0.8
 CJK_EXTRA = 0.8
 FUZZY_EXTRA = 0.9
+PATRONYMIC_CONFLICT = 0.7
+PLACE_CONFLICT = 0.75
+PLACE_ABBREVIATIONS = {
+    "us": "united states",
+    "usa": "united states",
+    "united states of america": "united states",
+    "uk": "united kingdom",
+    "hk": "hong kong",
+    "uae": "united arab emirates",
+    "hong kong": "hong kong",  # rigour names it "Hong Kong SAR"; lists write it plainly
+    "macau": "macao",
+    "macao": "macao",
+    "great britain": "united kingdom",
+    "turkey": "turkey",
+    "czech republic": "czechia",
+}
 LEGAL_GENERICS = frozenset({"llc", "jsc", "lp", "gp", "ngo", "coop"})  # rigour's generic forms
 CJK_PERSON_MAX = 4  # characters
 DISTINCTIVE_WEIGHT = 4.0  # a word weighing this much identifies (first names, surnames)
@@ -110,6 +140,7 @@ NEAR = frozenset(
 _OCR_DIGITS = str.maketrans("01568", "olsbb")
 _OCR_GROUPS = (("rn", "m"), ("vv", "w"), ("cl", "d"))
 _VOWEL = re.compile(r"[aeiouy]")
+_LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f]")
 _NOT_LATIN = re.compile(r"[^\u0000-\u024f\u1e00-\u1eff\u2000-\u206f]")
 
 
@@ -181,7 +212,7 @@ def token_similarity(a: str, b: str) -> float:
     if min(la, lb) >= SHORT_PREFIX_MIN:
         head, whole = (a, b) if la < lb else (b, a)
         prefix = PREFIX_SIMILARITY if len(head) >= PREFIX_MIN else SHORT_PREFIX[len(head)]
-        if score < prefix and whole.startswith(head):
+        if score < prefix and whole.startswith(head) and not _patronymic_of(head, whole):
             score = prefix
     score = max(score, _typing(a, b))
     return score if score >= MIN_SIMILARITY else 0.0
@@ -249,19 +280,29 @@ _DOTTED = re.compile(r"(?<=[^\W\d_]{2})\.(?=[^\W\d_])")  # "KAVE.S.A.", not "S.A
 
 @lru_cache(maxsize=131072)
 def name_variants(name: str) -> tuple[NormalName, ...]:
-    """v1's forms, plus (as derived forms, when they read differently) the list-style
-    spellings of a name in another script (:mod:`clearance.match.script_forms`: Arabic
-    script), the name with dots
-    between letters read as word breaks (``KAVE.S.A.`` -> ``KAVE S A``) and the name with
-    a mistyped legal form or function word put right (``S.s.`` -> ``SA``, ``vO.`` ->
-    ``Co.``, ``SyOCK`` -> ``STOCK``, ``pf`` -> ``of``)."""
+    """v1's forms, plus derived forms (when they read differently):
+
+    * the list-style spellings of a name in another script
+      (:mod:`clearance.match.script_forms`: Arabic script);
+    * dots between letters read as word breaks (``KAVE.S.A.`` -> ``KAVE S A``);
+    * a mistyped legal form put right (``S.s.`` -> ``SA``, ``vO.`` -> ``Co.``);
+    * the name rewritten (:func:`rewrite`): numbers as digits, titles and patronymics
+      dropped, long legal forms and country abbreviations spelt the usual way;
+    * each part of a name of alternatives joined by a slash (``Al-Qa'ida/Islamic Army``).
+    """
     forms = list(v1_variants(name))
     extra = [] if name.isascii() else script_forms(name)
     if _DOTTED.search(name):
         extra.append(_DOTTED.sub(". ", name))
-    corrected = _correct_form_word(fold_text(name))
+    folded = fold_text(name)
+    corrected = _correct_form_word(folded)
     if corrected:
         extra.append(corrected)
+    rewritten = rewrite(folded)
+    if rewritten != folded:
+        extra.append(rewritten)
+    if _SLASH.search(name):
+        extra.extend(part for part in _SLASH.split(name) if _LETTERS3.search(part))
     seen = {f.key for f in forms}
     for text in extra:
         for form in v1_variants(text):
@@ -271,36 +312,160 @@ def name_variants(name: str) -> tuple[NormalName, ...]:
     return tuple(forms)
 
 
-# Words a typo in them is put right: legal-form abbreviations, organisation words and
-# function words, all of which weigh little once spelt right and much when misspelt.
-FORM_WORDS = (
-    frozenset(
-        """sa co ooo ood pjsc jsc ojsc cjsc scs sas pte pty ltd srl llc inc zao oao plc spa sarl
-    ag kg gmbh bv nv oy corp of and the for""".split()  # noqa: SIM905
+_SLASH = re.compile(r"(?<=[^\W\d_]{3})\s*/\s*(?=[^\W\d_]{3})")  # not "A/S", "c/o"
+_LETTERS3 = re.compile(r"[^\W\d_]{3}")
+NUMBERS = {
+    w: str(i)
+    for i, w in enumerate(
+        [
+            "zero",
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+            "thirteen",
+            "fourteen",
+            "fifteen",
+            "sixteen",
+            "seventeen",
+            "eighteen",
+            "nineteen",
+        ]
     )
-    | GENERIC_ORG_WORDS
+}
+TENS = {
+    w: 10 * i
+    for i, w in enumerate(
+        ["_", "_", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+    )
+    if w != "_"
+}
+TENS["fourty"] = 40  # a common misspelling
+ORDINALS = {
+    w: str(i + 1)
+    for i, w in enumerate(
+        [
+            "first",
+            "second",
+            "third",
+            "fourth",
+            "fifth",
+            "sixth",
+            "seventh",
+            "eighth",
+            "ninth",
+            "tenth",
+        ]
+    )
+}
+_ORDINAL_DIGITS = re.compile(r"^(\d+)(?:st|nd|rd|th)$")
+TITLES = frozenset(
+    """president prasident presidente vice prime minister chairman king queen prince princess
+    emir sultan senator ambassador judge colonel lieutenant captain commander marshal
+    admiral reverend rev father""".split()  # noqa: SIM905
 )
-_NEIGHBOURS: dict[str, str] = {}
-for _pair in NEAR:
-    _a, _b = sorted(_pair)
-    _NEIGHBOURS[_a] = _NEIGHBOURS.get(_a, "") + _b
-    _NEIGHBOURS[_b] = _NEIGHBOURS.get(_b, "") + _a
+PATRONYMIC_SUFFIX = re.compile(r"[oe]?v[iy]t?ch|[oe]vna|ivna|ichna")
+PATRONYMIC = re.compile(
+    r"^[a-z]{3,}(?:ovich|evich|ovitch|evitch|ovych|evych|ovna|evna|ivna|ichna)$"
+)
+LONG_FORMS = {
+    "gesellschaft mit beschrankter haftung": "gmbh",
+    "societe anonyme": "sa",
+    "kommanditgesellschaft": "kg",
+}
+EXPANSIONS = {
+    "us": "united states",
+    "usa": "united states of america",
+    "uk": "united kingdom",
+    "uae": "united arab emirates",
+}
+
+
+@lru_cache(maxsize=131072)
+def rewrite(folded: str) -> str:
+    """A folded name with numbers as digits (``forty four``, ``1st``, ``third``), a
+    leading title dropped from a person's name (``President``), patronymics dropped
+    (``Vladimirovich``: lists often omit them; two different ones still conflict, see
+    :func:`_score`), German and French long legal forms abbreviated and country
+    abbreviations (``US``, ``UK``) spelt out. Repeated words stay (``Mohamed Mohamed``)."""
+    words = folded.split()
+    out: list[str] = []
+    for word in words:
+        match = _ORDINAL_DIGITS.match(word)
+        if word in ORDINALS:
+            word = ORDINALS[word]
+        elif match:
+            word = match.group(1)
+        elif (
+            word in NUMBERS
+            and out
+            and out[-1].isdigit()
+            and int(out[-1]) % 10 == 0
+            and int(out[-1]) >= 20
+        ):
+            out[-1] = str(int(out[-1]) + int(NUMBERS[word]))
+            continue
+        elif word in NUMBERS:
+            word = NUMBERS[word]
+        elif word in TENS:
+            word = str(TENS[word])
+        out.append(word)
+    organisation = any(w in GENERIC_ORG_WORDS for w in out)
+    if not organisation and len(out) > 1:
+        while len(out) > 1 and out[0] in TITLES:
+            out.pop(0)
+        kept = [w for w in out if not PATRONYMIC.match(w)]
+        if len(kept) >= 2:
+            out = kept
+    text = " ".join(EXPANSIONS.get(w, w) for w in out) if len(out) > 1 else " ".join(out)
+    for long, short in LONG_FORMS.items():
+        if long in text:
+            text = text.replace(long, short)
+    return text
+
+
+# Legal-form abbreviations a typo in them is put right: misspelt, they read as a rare word
+# the list name lacks; spelt right, as a legal form that weighs little.
+FORM_WORDS = frozenset(
+    """sa co ooo ood pjsc jsc ojsc cjsc scs sas pte pty ltd srl llc inc zao oao plc spa sarl
+    ag kg gmbh bv nv oy corp""".split()  # noqa: SIM905
+)
+FORM_POSITIONS = 2  # legal forms close a name: only its last words are looked at
+_KEY_NEIGHBOURS: dict[str, str] = {}
+for _row in _ROWS:
+    for _i, _ch in enumerate(_row):
+        _KEY_NEIGHBOURS[_ch] = _row[max(0, _i - 1) : _i] + _row[_i + 1 : _i + 2]
+
+
+@lru_cache(maxsize=65536)
+def _legal_word(word: str) -> bool:
+    """A legal-form abbreviation: ours above, or one of rigour's of three letters or more
+    (``uab``, ``tov``; its two-letter ones are too often name syllables)."""
+    return word in FORM_WORDS or (len(word) >= 3 and bool(extract_org_types(word, generic=True)))
 
 
 def _correct_form_word(folded: str) -> str | None:
-    """``folded`` with its last word one neighbouring-key substitution from a form word
-    put right; None when no word is."""
+    """``folded`` with one of its last words, one neighbouring-key substitution from a
+    legal-form abbreviation, put right; None when none is."""
     words = folded.split()
     if len(words) < 2:
         return None
-    for k in range(len(words) - 1, -1, -1):
+    for k in range(len(words) - 1, max(-1, len(words) - 1 - FORM_POSITIONS), -1):
         word = words[k]
-        if word in FORM_WORDS or not 2 <= len(word) <= 8 or not word.isalpha():
+        if not 2 <= len(word) <= 4 or not word.isalpha() or _legal_word(word):
             continue
         for i, ch in enumerate(word):
-            for near in _NEIGHBOURS.get(ch, ""):
+            for near in _KEY_NEIGHBOURS.get(ch, ""):
                 fixed = word[:i] + near + word[i + 1 :]
-                if fixed in FORM_WORDS:
+                if _legal_word(fixed):
                     return " ".join(words[:k] + [fixed] + words[k + 1 :])
     return None
 
@@ -367,11 +532,19 @@ def _score(
         penalty += LEGAL_MISMATCH
     if q.legal and not c.legal and c.kind in ("person", "object"):
         penalty += TYPE_CONFLICT
-    if _legal_only(q) or _legal_only(c):
+    if (_legal_only(q) or _legal_only(c)) and fold_text(q.original) != fold_text(c.original):
         return 0.0, [], 0.0, 0.0, "legal_form_only"
+    conflict, why = 1.0, ""
+    if _patronymic_conflict(q.original, c.original):
+        conflict, why = PATRONYMIC_CONFLICT, "patronymic_conflict"
+    elif _place_conflict(q, c):
+        conflict, why = PLACE_CONFLICT, "place_conflict"
+    written = _same_script_similarity(q.original, c.original)
+    if written < conflict:
+        conflict, why = written, "same_script"
     if q.tokens == c.tokens or sorted(q.tokens) == sorted(c.tokens):
         same = [(i, j, 1.0) for i, j in enumerate(_positions(q.tokens, c.tokens))]
-        return max(0.0, 1.0 - penalty), same, 1.0, 1.0, "exact"
+        return max(0.0, conflict - penalty), same, 1.0, 1.0, why or "exact"
     distinctive = [i for i, w in enumerate(q.weights) if w > GENERIC_WEIGHT]
     strict = distinctive[0] if len(distinctive) == 1 and not q.script else -1
     cjk = _cjk_person(q)
@@ -405,6 +578,8 @@ def _score(
                 score, method = score * LONE_MATCH, "lone_word"
             elif _latin(q, c) and any(_fuzzy(q.tokens[i], c.tokens[j], s) for i, j, s in pairs):
                 score, method = score * FUZZY_EXTRA, "fuzzy_with_extra"
+    if why:
+        score, method = score * conflict, why
     if score < JOINED_SCORE and "".join(q.tokens) == "".join(c.tokens):
         score, method = JOINED_SCORE, "joined"
     return min(1.0, max(0.0, score - penalty)), pairs, coverage, specificity, method
@@ -418,6 +593,97 @@ def _latin(q: NormalName, c: NormalName) -> bool:
 def _fuzzy(a: str, b: str, sim: float) -> bool:
     """An approximate word match: not exact, not an initial, not a truncation."""
     return sim < 1.0 and len(a) > 1 and not b.startswith(a)
+
+
+def _patronymic_of(head: str, whole: str) -> bool:
+    """``whole`` is the patronymic made from the given name ``head`` (``Oleksandrovych``)."""
+    return (
+        len(head) >= SHORT_PREFIX_MIN
+        and PATRONYMIC_SUFFIX.fullmatch(whole[len(head) :]) is not None
+    )
+
+
+@lru_cache(maxsize=65536)
+def _same_script_similarity(q: str, c: str) -> float:
+    """For two names written in the same non-Latin script, how alike they are as written
+    (1.0 otherwise): Han compared character by character (equal, or the same syllable
+    and tone: simplified and traditional forms), other scripts letter by letter. A
+    romanisation can make different names equal (``김종은``, ``김정은`` -> ``kim jong
+    eun``; ``高石``, ``高市`` -> ``gao shi``); the writing cannot."""
+    if q == c or q.isascii() or c.isascii():
+        return 1.0
+    if _NOT_LATIN.search(q) is None or _NOT_LATIN.search(c) is None:
+        return 1.0
+    if _LATIN_LETTER.search(q) or _LATIN_LETTER.search(c):
+        return 1.0
+    a = [ch for ch in unicodedata.normalize("NFKC", q) if ch.isalnum()]
+    b = [ch for ch in unicodedata.normalize("NFKC", c) if ch.isalnum()]
+    if not a or not b or _script(a[0]) != _script(b[0]):
+        return 1.0
+    if has_han(q) and has_han(c):
+        a, b = _han_units(a), _han_units(b)
+    return float(Levenshtein.normalized_similarity(a, b))
+
+
+def _han_units(chars: list[str]) -> list[str]:
+    """Each character as its pinyin syllable with tone (itself when it has none)."""
+    tones = [t[0] for t in pinyin(chars, style=Style.TONE3, errors="default")]
+    return [
+        tone if len(tone) > 1 or tone != ch else ch for ch, tone in zip(chars, tones, strict=False)
+    ]
+
+
+def _script(ch: str) -> str:
+    return unicodedata.name(ch, "?").split()[0]
+
+
+@lru_cache(maxsize=65536)
+def _patronymics(original: str) -> frozenset[str]:
+    return frozenset(w for w in fold_text(original).split() if PATRONYMIC.match(w))
+
+
+def _patronymic_conflict(q: str, c: str) -> bool:
+    """Both names state a patronymic, and none in common (``Ivanovich``, ``Viktorovich``)."""
+    pq, pc = _patronymics(q), _patronymics(c)
+    return bool(pq and pc) and not any(token_similarity(a, b) for a in pq for b in pc)
+
+
+@cache
+def _place_names() -> frozenset[str]:
+    """Country and territory names (rigour's territories), folded, plus abbreviations."""
+    from rigour.territories import get_territories
+
+    names = {fold_text(t.name) for t in get_territories()}
+    return frozenset(names | set(PLACE_ABBREVIATIONS))
+
+
+@lru_cache(maxsize=65536)
+def _places(original: str) -> frozenset[str]:
+    """The places a name states (``Bowne Global Solutions (France)`` -> ``france``)."""
+    words = fold_text(original).split()
+    known = _place_names()
+    found = set()
+    for size in (3, 2, 1):
+        for i in range(len(words) - size + 1):
+            phrase = " ".join(words[i : i + size])
+            if phrase in known:
+                found.add(PLACE_ABBREVIATIONS.get(phrase, phrase))
+    return frozenset(found)
+
+
+def _place_conflict(q: NormalName, c: NormalName) -> bool:
+    """Two organisations each naming a place the other does not (``Bank of China (Hong
+    Kong)``, ``Bank of China (Singapore)``): branches and subsidiaries, not one entity."""
+    if c.kind == "person" or not (_organisation(q) or _organisation(c)):
+        return False
+    pq, pc = _places(q.original), _places(c.original)
+    return bool(pq - pc) and bool(pc - pq)
+
+
+def _organisation(name: NormalName) -> bool:
+    return (
+        bool(name.legal) or name.kind == "org" or any(t in GENERIC_ORG_WORDS for t in name.tokens)
+    )
 
 
 def _legal_only(name: NormalName) -> bool:
