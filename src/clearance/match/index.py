@@ -76,6 +76,8 @@ class NameIndex:
                     self._keys[key].append(tid)
             self._postings[tid].append(name_id)
         self._joined["".join(name.tokens)].append(name_id)
+        if len(name.tokens) > 1:
+            self._joined[" ".join(sorted(name.tokens))].append(name_id)  # same words, any order
 
     def similar_tokens(self, token: str) -> list[tuple[int, float]]:
         """Vocabulary tokens with a non-zero similarity to ``token``, as (token id, sim)."""
@@ -123,7 +125,9 @@ class NameIndex:
         is computed from the best weight x similarity each query token could get from it,
         the query weight it cannot match, and the weight of its own tokens left over —
         vectorised over the postings with numpy. Names whose bound is below the threshold
-        are never scored. Names whose joined spelling equals the query's are always kept.
+        are never scored. Names whose joined spelling equals the query's, or whose words
+        are the query's in another order, are always kept (their score is not bounded by
+        the specificity of a query of common words alone).
         """
         total = sum(query.weights)
         initial_similarity = self.matcher.initial_similarity
@@ -153,6 +157,8 @@ class NameIndex:
                 )
         joined = "".join(query.tokens)
         found.update(self._joined.get(joined, ()))
+        if len(query.tokens) > 1:
+            found.update(self._joined.get(" ".join(sorted(query.tokens)), ()))
         return sorted(found)
 
     def _offer(self, token: str, weight: float) -> tuple[float, dict[int, tuple[float, float]]]:
