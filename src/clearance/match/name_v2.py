@@ -9,13 +9,19 @@ What changed from v1 (each measured in ``benchmarks/``; v1 stays available for r
   token scores ``1 - 0.5 / length`` where v1 gave short tokens nothing. Digits inside a
   word and ``rn``/``vv``/``cl`` are read as the letters OCR mistakes them for
   (``0MAR``, ``A6d``, ``Ahrnad``): equal once so folded scores :data:`OCR_SIMILARITY`.
+* **Vowels dropped from short words.** Two-consonant skeletons count for words of any
+  length when one is the other without some vowels (``Dig``, ``Diego``; ``SAD``,
+  ``SAADE``); v1 counted them up to four letters.
 * **Acronyms are not skeletons.** A short list token without vowels (``SSM``, ``RHD``,
   ``PPL``) no longer matches a vowelled word with the same consonants (``Sama``, ``Roht``,
   ``Paul``); a vowel-dropped query (``Vldmr``) still does.
 * **A lone word is weak evidence against a person.** When a query matched a single word
   (not a particle; an initial counts) of a person's name and the name has another
   distinctive word left over (``Cohen`` for ``Eric Cohen``, ``Diaz LLC`` for ``Victor
-  Thomas Diaz``), the score is multiplied by :data:`LONE_MATCH`. Person here means a
+  Thomas Diaz``), the score is multiplied by :data:`LONE_MATCH`; likewise when a full
+  company name (one stating a legal form: ``Rossi S.p.A.``, ``Gül A.Ş.``) matched a single
+  word of any list name with a distinctive word left over (a bare word such as ``Huawei``
+  is a search for everything named so, and keeps its score). Person here means a
   person on the list, or a list name of unknown type (not a company) of two to four words,
   none of them a legal form, an organisation word or a number.
 * **Fuzzy words and a word left over.** When a person's name (as above) has a distinctive
@@ -79,7 +85,7 @@ from clearance.match.name_v1 import (
     _partial_person,
     _positions,
 )
-from clearance.match.normalize import NormalName, fold_text, is_unvowelled
+from clearance.match.normalize import HOMOGLYPHS, NormalName, fold_text, is_unvowelled
 from clearance.match.normalize import name_variants as v1_variants
 from clearance.match.script_forms import script_forms
 from clearance.match.tokens import (
@@ -100,7 +106,7 @@ from clearance.match.tokens import (
 )
 from clearance.match.tokens import strict_similarity as v1_strict
 from clearance.match.tokens import token_similarity as v1_similarity
-from clearance.match.weights import GENERIC_ORG_WORDS, GENERIC_WEIGHT, STOPWORD_WEIGHT
+from clearance.match.weights import GENERIC_ORG_WORDS, GENERIC_WEIGHT, STOPWORD_WEIGHT, token_weight
 
 NAME = "name-v2"
 OCR_SIMILARITY = 0.92
@@ -110,6 +116,7 @@ LONE_MATCH = 0.8
 CJK_EXTRA = 0.8
 FUZZY_EXTRA = 0.9
 PATRONYMIC_CONFLICT = 0.7
+LEGAL_WORD_WEIGHT = 0.4  # a legal-form word kept as a word (weights.LEGAL_FORM_WEIGHT)
 PLACE_CONFLICT = 0.75
 PLACE_ABBREVIATIONS = {
     "us": "united states",
@@ -176,6 +183,18 @@ def _cheap(a: str, b: str) -> float:
     return 1.0 - CHEAP_EDIT / n
 
 
+def _vowels_dropped(a: str, b: str) -> bool:
+    """The shorter token is the longer with vowels left out (``dig``, ``diego``)."""
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    i = 0
+    for ch in long:
+        if i < len(short) and ch == short[i]:
+            i += 1
+        elif ch not in "aeiouy":
+            return False
+    return i == len(short)
+
+
 def _acronym(token: str, other: str) -> bool:
     """A short list token without vowels after its first letter (``ssm``, ``abr``; ``sb``
     against a word of four letters or more, while ``un`` stays ``uun``)."""
@@ -198,7 +217,7 @@ def token_similarity(a: str, b: str) -> float:
     score = edit if OSA.distance(a, b) <= MAX_EDITS else 0.0
     if max(la, lb) <= SHORT_TOKEN and edit <= Levenshtein.normalized_similarity(a, b):
         score -= SHORT_PENALTY
-    tiny = len(skeleton(a)) == 2 and max(la, lb) <= 4
+    tiny = len(skeleton(a)) == 2 and (max(la, lb) <= 4 or _vowels_dropped(a, b))
     same_skeleton = (len(skeleton(a)) >= 3 or tiny) and skeleton(a) == skeleton(b)
     if same_skeleton and _acronym(b, a) and _VOWEL.search(a[1:]):
         same_skeleton = False
@@ -275,7 +294,7 @@ def _extra_keys(token: str) -> set[str]:
     return found
 
 
-_DOTTED = re.compile(r"(?<=[^\W\d_]{2})\.(?=[^\W\d_])")  # "KAVE.S.A.", not "S.A."
+_DOTTED = re.compile(r"(?<=[^\W_]{2})\.(?=[^\W\d_])")  # "KAVE.S.A.", not "S.A."
 
 
 @lru_cache(maxsize=131072)
@@ -288,12 +307,29 @@ def name_variants(name: str) -> tuple[NormalName, ...]:
     * a mistyped legal form put right (``S.s.`` -> ``SA``, ``vO.`` -> ``Co.``);
     * the name rewritten (:func:`rewrite`): numbers as digits, titles and patronymics
       dropped, long legal forms and country abbreviations spelt the usual way;
-    * each part of a name of alternatives joined by a slash (``Al-Qa'ida/Islamic Army``).
+    * each part of a name of alternatives joined by a slash (``Al-Qa'ida/Islamic Army``);
+    * an article or particle joined to the name it is hyphenated to (``AL-FIRAS`` ->
+      ``ALFIRAS``, which a query initial ``A.`` can then stand for);
+    * no-break spaces inside a word dropped (``N\u00a0ASR`` -> ``NASR``);
+    * the words of a name with legal forms, legal-form words kept as light words in
+      place (:func:`_words_form`: ``STOCK COMPANY SALUTE JOINT`` is ``JOINT STOCK COMPANY
+      SALUTE`` in another order).
+
+    A variant that is nothing but places (v1's ``(HK)`` of ``Yashen (HK) Electronics``)
+    is dropped: a qualifier, not a name.
     """
-    forms = list(v1_variants(name))
+    forms = [f for f in v1_variants(name) if not (f.derived and _only_places(f))]
     extra = [] if name.isascii() else script_forms(name)
     if _DOTTED.search(name):
         extra.append(_DOTTED.sub(". ", name))
+    if _HYPHENATED.search(name):
+        extra.append(_HYPHENATED.sub(r"\1", name))
+    if _GLUED_SPACE.search(name):
+        extra.append(_GLUED_SPACE.sub("", name))
+    if not name.isascii() and _LATIN_LETTER.search(name):
+        looks_latin = _look_alike_words(name)
+        if looks_latin != name:
+            extra.append(looks_latin)
     folded = fold_text(name)
     corrected = _correct_form_word(folded)
     if corrected:
@@ -306,10 +342,58 @@ def name_variants(name: str) -> tuple[NormalName, ...]:
     seen = {f.key for f in forms}
     for text in extra:
         for form in v1_variants(text):
-            if form.key not in seen:
+            if form.key not in seen and not _only_places(form):
                 seen.add(form.key)
                 forms.append(_derived(form, name))
+    words = _words_form(folded, forms[0] if forms else None)
+    if words is not None and words.key not in seen:
+        forms.append(_derived(words, name))
     return tuple(forms)
+
+
+_HYPHENATED = re.compile(r"\b(al|el|ul|ad|ar|as|at|az|an|ed|er|es|et|ez)-(?=[^\W\d_]{2})", re.I)
+HOMOGLYPH_LETTERS = frozenset(chr(k) for k in HOMOGLYPHS)
+_GLUED_SPACE = re.compile(r"(?<=[^\W\d_])[\u00a0\u2007\u202f](?=[^\W\d_])")
+
+
+def _look_alike_words(name: str) -> str:
+    """In a Latin-script name, whole words of Cyrillic or Greek letters that all look
+    like Latin ones read as those (``TET KHAM GEMS со., LTD.``: ``со`` is ``co``); v1
+    folds look-alikes only inside words that also hold Latin letters."""
+    words = name.split(" ")
+    for i, word in enumerate(words):
+        letters = [ch for ch in word if ch.isalpha()]
+        if letters and all(ch in HOMOGLYPH_LETTERS for ch in letters):
+            words[i] = word.translate(HOMOGLYPHS)
+    return " ".join(words)
+
+
+def _only_places(form: NormalName) -> bool:
+    return bool(form.tokens) and " ".join(form.tokens) in _place_names()
+
+
+def _words_form(folded: str, first: NormalName | None) -> NormalName | None:
+    """The name's words in order, legal-form words kept as tokens; None when v1 read no
+    legal form in it or nothing would change.
+
+    A legal form of two words or more (``joint stock company``) is kept as light words
+    (:data:`LEGAL_WORD_WEIGHT`), so the same words in another order still match. A
+    one-word "legal form" inside a name, where legal forms never stand (``KIM, Se Gon``,
+    ``SU, Ku-Chi``: name syllables that are also legal-form abbreviations), is kept as an
+    ordinary word."""
+    if first is None or not first.legal:
+        return None
+    tokens = tuple(folded.split())
+    spans = extract_org_types(folded, generic=True)
+    light = {w for found, _ in spans for w in found.split()}
+    positions = [i for i, t in enumerate(tokens) if t in light]
+    if len(positions) >= 2:
+        weights = tuple(LEGAL_WORD_WEIGHT if t in light else token_weight(t) for t in tokens)
+    elif len(positions) == 1 and 0 < positions[0] < len(tokens) - 1:
+        weights = tuple(token_weight(t) for t in tokens)
+    else:
+        return None
+    return NormalName(first.original, tokens, (), True, weights, first.script, first.kind)
 
 
 _SLASH = re.compile(r"(?<=[^\W\d_]{3})\s*/\s*(?=[^\W\d_]{3})")  # not "A/S", "c/o"
@@ -570,13 +654,18 @@ def _score(
         left_over = any(w >= DISTINCTIVE_WEIGHT for w in unmatched_c)
         if left_over and cjk:
             score, method = score * CJK_EXTRA, "cjk_person_extra"
-        elif left_over and _person_like(c):
+        elif left_over:
             evidence = [i for i, _, _ in pairs if q.weights[i] > STOPWORD_WEIGHT]
             evidence += [i for i, _, _ in pairs if len(q.tokens[i]) == 1 and i not in evidence]
             lone = len(evidence) <= 1
-            if lone:
+            person = _person_like(c)
+            if lone and (person or q.legal):
                 score, method = score * LONE_MATCH, "lone_word"
-            elif _latin(q, c) and any(_fuzzy(q.tokens[i], c.tokens[j], s) for i, j, s in pairs):
+            elif (
+                person
+                and _latin(q, c)
+                and any(_fuzzy(q.tokens[i], c.tokens[j], s) for i, j, s in pairs)
+            ):
                 score, method = score * FUZZY_EXTRA, "fuzzy_with_extra"
     if why:
         score, method = score * conflict, why
