@@ -24,6 +24,8 @@ What changed from v1 (each measured in ``benchmarks/``; v1 stays available for r
   is a search for everything named so, and keeps its score). Person here means a
   person on the list, or a list name of unknown type (not a company) of two to four words,
   none of them a legal form, an organisation word or a number.
+* **Initials are parts.** v1 demotes a person's name matched on one part only; an
+  initial matched to the listed initial now counts as a part (``OGUNGBUYI A.``).
 * **Fuzzy words and a word left over.** When a person's name (as above) has a distinctive
   word left over and a word of the query matched only approximately, not as an initial or
   a truncation (``Sean Smith`` for
@@ -79,12 +81,13 @@ from clearance.match.name_v1 import (
     LAMBDA,
     LEGAL_MISMATCH,
     PARTIAL_PERSON,
+    PERSON_FILLERS,
     SPECIFIC_WEIGHT,
     TYPE_CONFLICT,
     NameScore,
-    _partial_person,
     _positions,
 )
+from clearance.match.name_v1 import _partial_person as v1_partial_person
 from clearance.match.normalize import HOMOGLYPHS, NormalName, fold_text, is_unvowelled
 from clearance.match.normalize import name_variants as v1_variants
 from clearance.match.script_forms import script_forms
@@ -311,6 +314,7 @@ def name_variants(name: str) -> tuple[NormalName, ...]:
     * an article or particle joined to the name it is hyphenated to (``AL-FIRAS`` ->
       ``ALFIRAS``, which a query initial ``A.`` can then stand for);
     * no-break spaces inside a word dropped (``N\u00a0ASR`` -> ``NASR``);
+    * a long name cut off at a field limit without its last fragment (:func:`_cut_off`);
     * the words of a name with legal forms, legal-form words kept as light words in
       place (:func:`_words_form`: ``STOCK COMPANY SALUTE JOINT`` is ``JOINT STOCK COMPANY
       SALUTE`` in another order).
@@ -337,6 +341,9 @@ def name_variants(name: str) -> tuple[NormalName, ...]:
     rewritten = rewrite(folded)
     if rewritten != folded:
         extra.append(rewritten)
+    cut = _cut_off(name, folded)
+    if cut:
+        extra.append(cut)
     if _SLASH.search(name):
         extra.extend(part for part in _SLASH.split(name) if _LETTERS3.search(part))
     seen = {f.key for f in forms}
@@ -366,6 +373,25 @@ def _look_alike_words(name: str) -> str:
         if letters and all(ch in HOMOGLYPH_LETTERS for ch in letters):
             words[i] = word.translate(HOMOGLYPHS)
     return " ".join(words)
+
+
+TRUNCATED_LENGTH = 19  # field limits that cut names: 20, 35 (SWIFT lines), 40 characters
+
+
+def _cut_off(name: str, folded: str) -> str | None:
+    """A long name ending in a fragment of two letters (``HERRERA BUITRAGO, He``: cut at
+    a field limit), without the fragment; None otherwise."""
+    words = folded.split()
+    last = words[-1] if words else ""
+    if len(name.strip()) < TRUNCATED_LENGTH or len(words) < 3 or len(last) != 2:
+        return None
+    if (
+        not last.isalpha()
+        or token_weight(last) <= STOPWORD_WEIGHT
+        or not name.rstrip()[-1].isalpha()
+    ):
+        return None
+    return " ".join(words[:-1])
 
 
 def _only_places(form: NormalName) -> bool:
@@ -648,7 +674,7 @@ def _score(
     specificity = min(1.0, math.sqrt(matched / SPECIFIC_WEIGHT)) if matched else 0.0
     score, method = coverage * specificity, "token_alignment"
     matched_c = {j for _, j, _ in pairs}
-    if c.kind == "person" and _partial_person(c.tokens, matched_c):
+    if c.kind == "person" and _partial_person(c.tokens, matched_c, q.tokens, pairs):
         score, method = score * PARTIAL_PERSON, "partial_person"
     else:
         left_over = any(w >= DISTINCTIVE_WEIGHT for w in unmatched_c)
@@ -677,6 +703,21 @@ def _score(
 def _latin(q: NormalName, c: NormalName) -> bool:
     """Both names written in Latin letters (no transliteration between them)."""
     return not (_NOT_LATIN.search(q.original) or _NOT_LATIN.search(c.original))
+
+
+def _partial_person(
+    tokens: tuple[str, ...],
+    matched: set[int],
+    query: tuple[str, ...],
+    pairs: list[tuple[int, int, float]],
+) -> bool:
+    """v1's partial-person test, an initial matched to the same initial counting as a
+    matched part (``OGUNGBUYI A.`` for ``OGUNGBUYI, Wole A.``)."""
+    if not v1_partial_person(tokens, matched):
+        return False
+    initials = sum(1 for i, j, _ in pairs if len(tokens[j]) == 1 and query[i] == tokens[j])
+    parts = [j for j, t in enumerate(tokens) if len(t) >= 2 and t not in PERSON_FILLERS]
+    return sum(1 for j in parts if j in matched) + initials <= 1
 
 
 def _fuzzy(a: str, b: str, sim: float) -> bool:
