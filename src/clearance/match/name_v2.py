@@ -12,6 +12,8 @@ What changed from v1 (each measured in ``benchmarks/``; v1 stays available for r
 * **Vowels dropped from short words.** Two-consonant skeletons count for words of any
   length when one is the other without some vowels (``Dig``, ``Diego``; ``SAD``,
   ``SAADE``); v1 counted them up to four letters.
+* **Nicknames.** Two words that rigour's person-name data puts in one nickname group
+  score :data:`SYMBOL_SIMILARITY` (``Ted``, ``Theodore``; ``Bill``, ``William``).
 * **Acronyms are not skeletons.** A short list token without vowels (``SSM``, ``RHD``,
   ``PPL``) no longer matches a vowelled word with the same consonants (``Sama``, ``Roht``,
   ``Paul``); a vowel-dropped query (``Vldmr``) still does.
@@ -24,6 +26,9 @@ What changed from v1 (each measured in ``benchmarks/``; v1 stays available for r
   is a search for everything named so, and keeps its score). Person here means a
   person on the list, or a list name of unknown type (not a company) of two to four words,
   none of them a legal form, an organisation word or a number.
+* **Nothing exact.** Two Latin-script names of two words or more whose every word
+  matched only approximately (``Robert Olson``, ``Bob Wilson``) score times
+  :data:`FUZZY_EXTRA`.
 * **Initials are parts.** v1 demotes a person's name matched on one part only; an
   initial matched to the listed initial now counts as a part (``OGUNGBUYI A.``).
 * **Fuzzy words and a word left over.** When a person's name (as above) has a distinctive
@@ -70,7 +75,7 @@ from functools import cache, lru_cache
 
 from pypinyin import Style, pinyin
 from rapidfuzz.distance import OSA, Levenshtein
-from rigour.names import extract_org_types
+from rigour.names import NameTypeTag, analyze_names, extract_org_types
 
 from clearance.match import keys
 from clearance.match.han import has_han
@@ -113,6 +118,8 @@ from clearance.match.weights import GENERIC_ORG_WORDS, GENERIC_WEIGHT, STOPWORD_
 
 NAME = "name-v2"
 OCR_SIMILARITY = 0.92
+SYMBOL_SIMILARITY = 0.85  # two spellings of one personal name (rigour's name data)
+SYMBOL_MIN_LENGTH = 3
 CHEAP_EDIT = 0.5  # what a neighbouring-key or OCR substitution, or a swap, costs
 CHEAP_MIN_LENGTH = 2
 LONE_MATCH = 0.8
@@ -237,6 +244,8 @@ def token_similarity(a: str, b: str) -> float:
         if score < prefix and whole.startswith(head) and not _patronymic_of(head, whole):
             score = prefix
     score = max(score, _typing(a, b))
+    if score < SYMBOL_SIMILARITY and name_symbols(a) & name_symbols(b):
+        score = SYMBOL_SIMILARITY
     return score if score >= MIN_SIMILARITY else 0.0
 
 
@@ -286,8 +295,30 @@ def vocab_keys(token: str) -> set[str]:
     return keys.vocab_keys(token) | _extra_keys(token)
 
 
+@lru_cache(maxsize=262144)
+def name_symbols(token: str) -> frozenset[str]:
+    """The nickname groups (rigour's person-name data) a token belongs to: ``ted`` and
+    ``theodore``, ``bill`` and ``william`` share one. (Its Wikidata given-name items are
+    not used: they join names as different as ``Jacob`` and ``James``.)"""
+    if len(token) < SYMBOL_MIN_LENGTH or not token.isalpha():
+        return frozenset()
+    found: set[str] = set()
+    for name in analyze_names(NameTypeTag.PER, [token]):
+        found.update(str(s) for s in name.symbols if str(s).startswith("[NICK:"))
+    return frozenset(found)
+
+
+@lru_cache(maxsize=262144)
+def _personal_name(token: str) -> bool:
+    """A given or family name in rigour's person-name data (Wikidata name items)."""
+    for name in analyze_names(NameTypeTag.PER, [token]):
+        if any(str(s).startswith("[NAME:") for s in name.symbols):
+            return True
+    return False
+
+
 def _extra_keys(token: str) -> set[str]:
-    found = set()
+    found = {"n:" + s for s in name_symbols(token)}
     folded = ocr_fold(token)
     if folded != token:
         found.update("d:" + k for k in deletes(folded))
@@ -693,6 +724,13 @@ def _score(
                 and any(_fuzzy(q.tokens[i], c.tokens[j], s) for i, j, s in pairs)
             ):
                 score, method = score * FUZZY_EXTRA, "fuzzy_with_extra"
+    if (
+        method == "token_alignment"
+        and len(pairs) >= 2
+        and _latin(q, c)
+        and all(_fuzzy(q.tokens[i], c.tokens[j], s) for i, j, s in pairs)
+    ):
+        score, method = score * FUZZY_EXTRA, "all_fuzzy"
     if why:
         score, method = score * conflict, why
     if score < JOINED_SCORE and "".join(q.tokens) == "".join(c.tokens):
@@ -822,12 +860,18 @@ def _legal_only(name: NormalName) -> bool:
 
 
 def _person_like(c: NormalName) -> bool:
-    """A person on the list, or a name of unknown type that reads like one."""
+    """A person on the list; or a name of unknown type that reads like one; or a name
+    listed as a company (the Entity List types none of its rows) made only of known
+    personal names (``Eric Cohen``: every word a given or family name in rigour's data)."""
     if c.kind == "person":
         return True
-    if c.kind or c.legal or not PERSON_TOKENS[0] <= len(c.tokens) <= PERSON_TOKENS[1]:
+    if c.kind not in ("", "org") or c.legal:
         return False
-    return not any(t in GENERIC_ORG_WORDS or not t.isalpha() for t in c.tokens)
+    if not PERSON_TOKENS[0] <= len(c.tokens) <= PERSON_TOKENS[1]:
+        return False
+    if any(t in GENERIC_ORG_WORDS or not t.isalpha() for t in c.tokens):
+        return False
+    return c.kind == "" or all(_personal_name(t) for t in c.tokens)
 
 
 def _cjk_person(q: NormalName) -> bool:
