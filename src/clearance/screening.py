@@ -57,9 +57,11 @@ class Screener:
         return cls(store.snapshot(as_of, sources, max_age_days), threshold, matcher)
 
     @classmethod
-    def sample(cls, as_of: date | None = None, threshold: float | None = None) -> Screener:
+    def sample(
+        cls, as_of: date | None = None, threshold: float | None = None, matcher: str | None = None
+    ) -> Screener:
         """An in-memory screener over the bundled SAMPLE list (not an official list)."""
-        return cls(sample_snapshot(as_of), threshold)
+        return cls(sample_snapshot(as_of), threshold, matcher)
 
     @property
     def lists(self) -> list[ListVersionRef]:
