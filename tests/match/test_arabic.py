@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from clearance.match.arabic import arabic_forms, has_arabic
+from clearance.match.matcher import get_matcher
 from clearance.match.name_v1 import score_names
 from clearance.match.normalize import NormalName, name_variants
 from clearance.sources import parse_paths
@@ -24,9 +25,12 @@ from ..conftest import need
 
 THRESHOLD = 0.80
 UN_FILE = "un_sc_consolidated_2026-02-27.xml"
-# Measured 0.842 on the held-out half (persons 0.908), 0.869 on the development half.
-HELD_OUT_FLOOR = 0.82
+# Measured 0.896 on the held-out half (persons 0.908, organisations 0.80 with name-v1's
+# score; 0.842 and 0.30 before the organisations' translated forms), 0.902 on the
+# development half.
+HELD_OUT_FLOOR = 0.87
 HELD_OUT_PERSON_FLOOR = 0.88
+HELD_OUT_OTHER_FLOOR = 0.70
 
 
 def query_variants(original: str) -> list[NormalName]:
@@ -104,7 +108,7 @@ def test_customs() -> None:
 def test_forms_are_few_plain_ascii_words() -> None:
     for name in ("إبراهيم أحمد عبد الستار محمد التكريتي", "الدولة الإسلامية في العراق والشام"):
         forms = arabic_forms(name)
-        assert 1 <= len(forms) <= 3
+        assert 1 <= len(forms) <= 4
         assert len(set(forms)) == len(forms)
         for form in forms:
             assert re.fullmatch(r"[a-z0-9]+( [a-z0-9]+)*", form), form
@@ -123,6 +127,83 @@ def test_has_arabic() -> None:
     assert has_arabic("ﻤﺣﻤﺩ")  # presentation forms
     assert has_arabic("عامر علی چوہدری")  # Urdu
     assert arabic_forms("،؛؟") == []  # Arabic punctuation, no letter
+
+
+@pytest.mark.parametrize(
+    ("original", "translated"),
+    [
+        ("الجماعة الاسلامية المقاتلة الليبية", "group islamic fighting libyan"),
+        ("الدولة الإسلامية في العراق والشام", "state islamic in iraq and levant"),  # و glued
+        ("مكتب حنيفة للصرافة", "office hanifa for money exchange"),  # لل glued
+        ("تنظيم القاعدة ببلاد المغرب", "organization al qaida in country maghreb"),
+        ("القاعده في العراق", "al qaidah in iraq"),  # في: an organisation
+        ("جيش عدن الاسلامي", "army adan islamic"),
+        ("كتائب حزب الله", "brigades hizballah"),  # a word before الله is a name
+    ],
+)
+def test_organisations_translated(original: str, translated: str) -> None:
+    assert translated in arabic_forms(original)
+
+
+def test_two_translations_in_place_of_a_spelling() -> None:
+    forms = arabic_forms("الجماعة التونسية المقاتلة")
+    assert forms[-2:] == ["group tunisian fighting", "group tunisian combatant"]
+    assert len(forms) == 4
+
+
+@pytest.mark.parametrize(
+    "original",
+    [
+        "أبو حمزة المصري",  # a person's nisba stays al-Masri
+        "سيف الاسلام القذافي",
+        "الاتحاد الاسلامي",  # two generic words alone: "Islamic Union" is in many names
+    ],
+)
+def test_no_translation(original: str) -> None:
+    forms = arabic_forms(original)
+    assert len(forms) <= 3
+    assert not {"egyptian", "islamic", "union"} & {w for f in forms for w in f.split()}
+
+
+def test_organisation_words_spelt_the_lists_way() -> None:
+    assert arabic_forms("حركة التوحيد والجهاد")[0] == "harakat al tawhid wal jihad"
+    assert arabic_forms("جماعة نصرة الإسلام والمسلمين")[0] == ("jamaat nusra al islam wal muslimin")
+
+
+def v2_score(original: str, latin: str, kind: str = "") -> float:
+    v2 = get_matcher("name-v2")
+    candidates = [replace(c, kind=kind) if kind else c for c in v2.variants(latin)]
+    return max(v2.quick_score(q, c) for q in v2.variants(original) for c in candidates)
+
+
+@pytest.mark.parametrize(
+    ("original", "latin"),
+    [
+        ("الجماعة الاسلامية المقاتلة الليبية", "LIBYAN ISLAMIC FIGHTING GROUP"),
+        ("الجماعة الاسلامية المغربية المقاتلة", "MOROCCAN ISLAMIC COMBATANT GROUP"),
+        (
+            "الدولة الإسلامية في العراق والشام - اليمن",
+            "ISLAMIC STATE IN IRAQ AND THE LEVANT - YEMEN",
+        ),
+        ("الجهاد الاسلامي المصري", "EGYPTIAN ISLAMIC JIHAD"),
+        ("شبکه حقانی", "HAQQANI NETWORK (HQN)"),
+        ("جماعة نصرة الإسلام والمسلمين", "JAMA'A NUSRAT UL-ISLAM WA AL-MUSLIMIN (JNIM)"),
+    ],
+)
+def test_organisations_reach_the_listed_name(original: str, latin: str) -> None:
+    assert v2_score(original, latin, "org") >= THRESHOLD, arabic_forms(original)
+
+
+@pytest.mark.parametrize(
+    ("original", "latin"),
+    [
+        ("الجماعة الاسلامية المقاتلة الليبية", "MOROCCAN ISLAMIC COMBATANT GROUP"),
+        ("الجماعة التونسية المقاتلة", "LIBYAN ISLAMIC FIGHTING GROUP"),
+        ("الاتحاد الاسلامي", "ISLAMIC RADIO AND TELEVISION UNION"),
+    ],
+)
+def test_organisations_no_alert(original: str, latin: str) -> None:
+    assert v2_score(original, latin, "org") < THRESHOLD
 
 
 def is_latin(name: str) -> bool:
@@ -155,6 +236,7 @@ def test_un_held_out_recall_floor(lists_dir: Path) -> None:
         persons_found += hit and kind == "person"
     assert found / len(held) >= HELD_OUT_FLOOR
     assert persons_found / persons >= HELD_OUT_PERSON_FLOOR
+    assert (found - persons_found) / (len(held) - persons) >= HELD_OUT_OTHER_FLOOR
     rng = random.Random(20260227)
     for original, _, _ in held:
         other_latin, other_kind = next(

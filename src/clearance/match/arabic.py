@@ -4,7 +4,8 @@ ICU's Any-Latin (what :func:`clearance.match.normalize.fold_text` applies) write
 consonants and no vowels, glues the article on and keeps ta marbuta as ``t``:
 ``سميرة الشاهبندر`` -> ``smyrt alshahbndr``, far from the listed ``SAMIRA SHAHBANDAR``.
 :func:`arabic_forms` gives up to three list-style spellings instead, plain ASCII strings
-that the matcher folds and compares like any Latin query (as derived variants).
+that the matcher folds and compares like any Latin query (as derived variants), and for an
+organisation its name in English (four forms at most).
 
 * Normalisation: NFKC (presentation forms), tatweel and Quranic marks dropped, Persian and
   Urdu letter shapes read as their Arabic counterparts; harakat, where a name has them,
@@ -24,6 +25,18 @@ The three forms follow three customs: Arab (``abd al``, ``th``, ``dh``), South A
 Persian (``abdul``, ``-ullah``, ``-uddin``, ``ث`` -> ``s``, ``ذ ض ظ`` -> ``z``, Pashto
 ``-zai``) and Maghreb/French (``abdel``, ``abderrahmane``, ``ben``, ``el``, ``ou``,
 ``ch``). A name written with Persian or Urdu letters gets the South Asian form first.
+
+Organisations. The lists mostly translate an organisation's name (``الجماعة الاسلامية
+المقاتلة الليبية`` is ``LIBYAN ISLAMIC FIGHTING GROUP``). A name holding an organisation
+noun (:data:`ORG_HEADS`: group, army, movement, front, foundation, company, bank, network,
+money exchange...), ``في`` (in) or ``الجهاد``/``القاعدة`` gets a form with the words of
+:data:`ORG_WORDS` in English (adjectives, gentilics, places, ``و`` and, ``ل`` for, ``ب``
+in, glued or not) and the others spelt the Arab way; a second one where a word is
+translated two ways (fighting/combatant), in place of the last spelling. A name made of
+glossary words alone needs three of them (``الاتحاد الاسلامي`` "Islamic Union" alone is
+in too many names); a word before ``الله`` is a name (Hizballah). The spellings know the
+commonest organisation words (``جماعة`` jamaat, ``جيش`` jaysh, ``نصرة`` nusra) and split
+``wal`` off (``والجهاد`` -> ``wal jihad``).
 """
 
 from __future__ import annotations
@@ -33,7 +46,9 @@ import unicodedata
 from functools import lru_cache
 
 ARAB, SOUTH_ASIAN, MAGHREB = 0, 1, 2
-MAX_FORMS = 3
+MAX_FORMS = 4
+MAX_TRANSLATIONS = 2  # an organisation's name in English (the rest, its spellings)
+MIN_GENERIC_WORDS = 3  # a name translated whole needs this many words
 
 _ARABIC = re.compile(
     r"[\u0620-\u064a\u066e-\u06d3\u06d5\u06fa-\u06ff\u0750-\u077f\ufb50-\ufdfb\ufe70-\ufefc]"
@@ -301,6 +316,45 @@ NAMES: dict[str, tuple[str, ...]] = {
     "ملك": ("malik", "malik", "malek"),
     "مالك": ("malik", "malik", "malek"),
     "دين": ("din",),
+    # words of organisations' names, as the lists spell them
+    "و": ("wa",),
+    "د": ("da",),  # Pashto "of"
+    "جماعه": ("jamaat", "jamaat", "jamaa"),
+    "جمعيه": ("jamiat",),
+    "نصره": ("nusra",),
+    "توحيد": ("tawhid",),
+    "مسلمين": ("muslimin",),
+    "مجاهدين": ("mujahidin", "mujahideen", "moudjahidine"),
+    "مهاجرين": ("muhajirin",),
+    "انصار": ("ansar",),
+    "احرار": ("ahrar",),
+    "شريعه": ("sharia", "shariah", "charia"),
+    "جيش": ("jaysh", "jaish", "jaich"),
+    "حركه": ("harakat",),
+    "تحريك": ("tahrik", "tehrik", "tahrik"),
+    "تنظيم": ("tanzim",),
+    "دوله": ("dawla", "dawlat", "dawla"),
+    "ولايه": ("wilayat",),
+    "جبهه": ("jabhat",),
+    "كتايب": ("kataib",),
+    "سرايا": ("saraya",),
+    "جند": ("jund",),
+    "تراث": ("turath",),
+    "احيا": ("ihya",),
+    "احياء": ("ihya",),
+    "بلاد": ("bilad",),
+    "عراق": ("iraq",),
+    "شام": ("sham", "sham", "cham"),
+    "حزب": ("hizb",),
+    "موسسه": ("muassasat",),
+    "شركه": ("sharikat",),
+    "بنك": ("bank",),
+    "منظمه": ("munazzamat",),
+    "مجلس": ("majlis",),
+    "اتحاد": ("ittihad",),
+    "مركز": ("markaz",),
+    "لواء": ("liwa",),
+    "كتيبه": ("katibat",),
 }
 
 # Joined to the name before them (not after عبد, which has its own forms).
@@ -339,7 +393,9 @@ def arabic_forms(name: str) -> list[str]:
         form = " ".join(" ".join(_spell(words, custom)).split())
         if form and form not in forms:
             forms.append(form)
-    return forms[:MAX_FORMS]
+    translated = [t for t in _translations(words, order[0]) if t not in forms]
+    keep = max(MAX_FORMS - len(translated), MAX_FORMS - MAX_TRANSLATIONS)
+    return (forms[:keep] + translated)[:MAX_FORMS]
 
 
 def _bare(word: str) -> str:
@@ -368,6 +424,8 @@ def _split(words: list[str]) -> list[str]:
             out += [bare[:-5], "الدين"]
         elif key.endswith("عبد") and key[:-3] in NAMES:
             out += [bare[:-3], "عبد"]  # محمدعبد: two names run together
+        elif key.startswith("وال") and len(key) >= 6:
+            out += ["و", bare[1:]]  # والجهاد: wa + al-Jihad
         else:
             out.append(word)
     return out
@@ -382,6 +440,9 @@ def _spell(words: list[str], custom: int) -> list[str]:
         i += 1
         if (key, next_key) in _PAIRS:
             out.append(_PAIRS[key, next_key][custom])
+            i += 1
+        elif key == "و" and next_key.startswith("ال") and len(next_key) > 3:
+            out.append("wal " + _word(nxt[2:], custom))  # wal-Jihad
             i += 1
         elif key == "عبد" and next_key == "الله":
             out.append(_ABD_ALLAH[custom])
@@ -538,3 +599,184 @@ def _guess_vowels(units: list[Unit], custom: int) -> list[Unit]:
         run += 1
         out.append((spelling, kind))
     return out
+
+
+# Organisation words in English, as the lists translate them (``الجماعة الاسلامية المقاتلة
+# الليبية`` is ``LIBYAN ISLAMIC FIGHTING GROUP``). Keys are lookup keys without the article;
+# an adjective's feminine (final ة) is looked up as its masculine.
+ORG_HEADS: dict[str, str] = {
+    "جماعه": "group",
+    "جماعت": "group",
+    "حركه": "movement",
+    "جيش": "army",
+    "تنظيم": "organization",
+    "منظمه": "organization",
+    "جبهه": "front",
+    "دوله": "state",
+    "موسسه": "foundation",
+    "جمعيه": "society",
+    "شركه": "company",
+    "كمپني": "company",
+    "بنك": "bank",
+    "مصرف": "bank",
+    "لواء": "brigade",
+    "لوا": "brigade",
+    "كتايب": "brigades",
+    "كتيبه": "battalion",
+    "فيلق": "corps",
+    "هييه": "commission",
+    "مجلس": "council",
+    "حزب": "party",
+    "اتحاد": "union",
+    "مركز": "center",
+    "مكتب": "office",
+    "شبكه": "network",
+    "صرافه": "money exchange",
+    "صرافي": "money exchange",
+    "صندوق": "fund",
+    "جامعه": "university",
+    "معهد": "institute",
+}
+ORG_WORDS: dict[str, str] = {
+    **ORG_HEADS,
+    # adjectives (masculine; the feminine is looked up without its final ة)
+    "اسلامي": "islamic",
+    "عربي": "arab",
+    "مسلح": "armed",
+    "مقاتل": "fighting/combatant",
+    "دولي": "international",
+    "عالمي": "world",
+    "وطني": "national",
+    "شعبي": "popular",
+    "خيري": "charitable",
+    "انساني": "humanitarian",
+    "مصري": "egyptian",
+    "ليبي": "libyan",
+    "تونسي": "tunisian",
+    "مغربي": "moroccan",
+    "جزايري": "algerian",
+    "عراقي": "iraqi",
+    "سوري": "syrian",
+    "يمني": "yemeni",
+    "لبناني": "lebanese",
+    "فلسطيني": "palestinian",
+    "صومالي": "somali",
+    "سوداني": "sudanese",
+    "افغاني": "afghan",
+    "باكستاني": "pakistani",
+    "سعودي": "saudi",
+    "اردني": "jordanian",
+    "ايراني": "iranian",
+    "كويتي": "kuwaiti",
+    # nouns
+    "اغاثه": "relief",
+    "تجاره": "trading",
+    "اسلام": "islam",
+    "جهاد": "jihad",
+    "شهدا": "martyrs",
+    "بلاد": "country",
+    "اهل": "people",
+    "جزيره": "peninsula",
+    "غرب": "west",
+    "شرق": "east",
+    "شمال": "north",
+    "جنوب": "south",
+    # places
+    "عراق": "iraq",
+    "شام": "levant",
+    "يمن": "yemen",
+    "مصر": "egypt",
+    "ليبيا": "libya",
+    "تونس": "tunisia",
+    "مغرب": "maghreb",
+    "جزاير": "algeria",
+    "سودان": "sudan",
+    "صومال": "somalia",
+    "سوريا": "syria",
+    "لبنان": "lebanon",
+    "فلسطين": "palestine",
+    "افغانستان": "afghanistan",
+    "باكستان": "pakistan",
+    "ايران": "iran",
+    "عرب": "arab",
+    "افريقيا": "africa",
+    # function words
+    "في": "in",
+    "من": "of",
+    "و": "and",
+    "او": "and",  # Pashto and Persian
+}
+_ARTICLE_HEADS = frozenset({"الجهاد", "القاعده"})
+_FUNCTION_WORDS = frozenset({"in", "of", "and", "for"})
+_PREFIXES = (("و", "and"), ("لل", "for"), ("ل", "for"), ("ب", "in"))
+
+
+def _org_word(key: str) -> str | None:
+    """English for a lookup key, article and feminine ending allowed; None if not a
+    glossary word."""
+    if key.startswith("ال") and len(key) > 3:
+        key = key[2:]
+    found = ORG_WORDS.get(key)
+    if found is None and key.endswith("ه") and len(key) > 3:
+        found = ORG_WORDS.get(key[:-1])
+    return found
+
+
+def _org_parts(key: str, alternative: int) -> list[str] | None:
+    """A word as English words, a glued conjunction or preposition apart (``والشام`` ->
+    and levant, ``للصرافة`` -> for money exchange); None if not a glossary word. A word
+    translated two ways (``fighting/combatant``) gives its ``alternative``-th (0 or 1)."""
+    found = _org_word(key)
+    parts = None if found is None else [found]
+    for prefix, english in _PREFIXES:
+        if parts is None and key.startswith(prefix) and len(key) > len(prefix) + 2:
+            rest = _org_word(key[len(prefix) :])
+            if rest is not None:
+                parts = [english, rest]
+    if parts is None:
+        return None
+    return [part.split("/")[min(alternative, part.count("/"))] for part in parts]
+
+
+def _is_head(key: str) -> bool:
+    """An organisation noun, maybe with the article and a glued preposition; ``في``; a
+    noun that names an organisation with the article (``الجهاد``, ``القاعدة``)."""
+    if key == "في" or key in _ARTICLE_HEADS:
+        return True
+    for prefix in ("", *(p for p, _ in _PREFIXES)):
+        if key.startswith(prefix):
+            rest = key[len(prefix) :]
+            rest = rest[2:] if rest.startswith("ال") and len(rest) > 3 else rest
+            if rest in ORG_HEADS:
+                return True
+    return False
+
+
+def _translations(words: list[str], custom: int) -> list[str]:
+    """An organisation's name with its glossary words in English and the others spelt
+    the lists' way, twice where a word has two translations; [] for a name with no
+    organisation noun nor ``في`` (a person's ``المصري`` stays al-Masri)."""
+    keys = [_key(w) for w in words]
+    if not any(_is_head(k) for k in keys):
+        return []
+    found = [_org_parts(k, 0) for k in keys]
+    english = {w for parts in found if parts for w in parts} - _FUNCTION_WORDS
+    if None not in found and len(english) < MIN_GENERIC_WORDS:
+        return []  # "Islamic Union" alone is in too many names
+    forms: list[str] = []
+    for alternative in range(MAX_TRANSLATIONS):
+        out: list[str] = []
+        run: list[str] = []
+        for i, (word, key) in enumerate(zip(words, keys, strict=True)):
+            parts = _org_parts(key, alternative)
+            if parts is None or keys[i + 1 : i + 2] == ["الله"]:  # Hizballah, a name
+                run.append(word)
+                continue
+            out.extend(_spell(run, custom))
+            out.extend(parts)
+            run = []
+        out.extend(_spell(run, custom))
+        form = " ".join(" ".join(out).split())
+        if form not in forms:
+            forms.append(form)
+    return forms

@@ -3,15 +3,31 @@
 Each form is plain ASCII text the matcher folds like any Latin name, as a *derived*
 variant (it scores a little below the name as written). Kept apart from
 :mod:`clearance.match.normalize`, whose output ``name-v1`` depends on.
+
+* Arabic script (:mod:`clearance.match.arabic`): list-style spellings, and an
+  organisation's name in English;
+* Han (:mod:`clearance.match.han_forms`): company names with their company words in
+  English and places apart; Korean personal names in Hanja, read in Korean;
+* Greek and Hebrew (:mod:`clearance.match.greek_hebrew`): Greek endings dropped, Hebrew
+  consonants the Israeli way.
 """
 
 from __future__ import annotations
 
 from clearance.match.arabic import arabic_forms, has_arabic
+from clearance.match.greek_hebrew import greek_forms, has_greek, has_hebrew, hebrew_forms
+from clearance.match.han import has_han
+from clearance.match.han_forms import han_forms
 
 
 def script_forms(name: str) -> list[str]:
     """List-style Latin spellings of ``name`` ([] for a name with nothing to add)."""
     if has_arabic(name):
         return arabic_forms(name)
+    if has_han(name):
+        return han_forms(name)
+    if has_hebrew(name):
+        return hebrew_forms(name)
+    if has_greek(name):
+        return greek_forms(name)
     return []
