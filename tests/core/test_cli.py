@@ -69,6 +69,7 @@ def test_fail_on_match_exits_1_and_no_match_exits_0(home: Path) -> None:
         (["screen", "Huawei", "--type", "robot"], "type"),
         (["screen", "Huawei", "--threshold", "1.5"], "threshold"),
         (["screen"], "NAME or --input"),
+        (["screen", "Huawei", "--matcher", "name-v9"], "unknown matcher 'name-v9'"),
     ],
 )
 def test_bad_input_exits_2_naming_the_field(home: Path, args: list[str], message: str) -> None:
@@ -76,6 +77,13 @@ def test_bad_input_exits_2_naming_the_field(home: Path, args: list[str], message
     res = run(*args)
     assert res.returncode == 2
     assert message in res.stderr
+
+
+def test_matcher_version_can_be_chosen_to_replay(home: Path) -> None:
+    run("lists", "import", str(sample_list_path()))
+    for version in ("name-v1", "name-v2"):
+        res = run("screen", "Huawei Technolgies", "--json", "--matcher", version)
+        assert res.returncode == 0 and json.loads(res.stdout)["matcher"] == version
 
 
 def test_stale_lists_exit_3(home: Path) -> None:

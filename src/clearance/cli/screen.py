@@ -14,6 +14,7 @@ from clearance.cli.common import parse_date, print_json
 from clearance.cli.render import print_result, result_json
 from clearance.errors import InputError
 from clearance.hits import Query
+from clearance.match.matcher import get_matcher
 from clearance.screening import Screener
 from clearance.store import open_store
 
@@ -46,6 +47,10 @@ def screen(
     master: Annotated[
         str | None, typer.Option(help="Spark master with --engine spark (default local[*]).")
     ] = None,
+    matcher: Annotated[
+        str | None,
+        typer.Option(help="Matcher version, to replay a past result (default: name-v2)."),
+    ] = None,
 ) -> None:
     """Screen a name (or a file of names) against the stored lists, with explanations."""
     if (name is None) == (input_ is None):
@@ -56,6 +61,8 @@ def screen(
     if engine not in ("local", "spark"):
         raise InputError(f"--engine must be local or spark, got {engine!r}")
     if engine == "spark":
+        if matcher is not None:
+            raise InputError("--matcher is not available with --engine spark")
         if input_ is None or output is None:
             raise InputError("--engine spark needs --input and --output")
         from clearance.cli import spark
@@ -68,7 +75,8 @@ def screen(
             ship="index", fail_on_match=fail_on_match,
         )  # fmt: skip
         return
-    screener = Screener.from_store(open_store(), day, source, max_list_age, threshold)
+    get_matcher(matcher)  # an unknown version is an input error before any list is read
+    screener = Screener.from_store(open_store(), day, source, max_list_age, threshold, matcher)
     if input_ is not None:
         matched = _batch(
             screener,
