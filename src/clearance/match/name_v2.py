@@ -67,15 +67,17 @@ multiplies the score by a factor below one.
 
 from __future__ import annotations
 
+import json
 import math
 import re
 import unicodedata
 from collections.abc import Callable
 from functools import cache, lru_cache
+from importlib import resources
 
 from pypinyin import Style, pinyin
 from rapidfuzz.distance import OSA, Levenshtein
-from rigour.names import NameTypeTag, analyze_names, extract_org_types
+from rigour.names import extract_org_types
 
 from clearance.match import keys
 from clearance.match.han import has_han
@@ -119,7 +121,6 @@ from clearance.match.weights import GENERIC_ORG_WORDS, GENERIC_WEIGHT, STOPWORD_
 NAME = "name-v2"
 OCR_SIMILARITY = 0.92
 SYMBOL_SIMILARITY = 0.85  # two spellings of one personal name (rigour's name data)
-SYMBOL_MIN_LENGTH = 3
 CHEAP_EDIT = 0.5  # what a neighbouring-key or OCR substitution, or a swap, costs
 CHEAP_MIN_LENGTH = 2
 LONE_MATCH = 0.8
@@ -295,26 +296,27 @@ def vocab_keys(token: str) -> set[str]:
     return keys.vocab_keys(token) | _extra_keys(token)
 
 
-@lru_cache(maxsize=262144)
+@cache
+def _name_tables() -> tuple[dict[str, frozenset[str]], frozenset[str]]:
+    """Nickname groups and personal names, frozen from rigour's person-name data by
+    ``scripts/build_name_tables.py`` (loading rigour's data itself costs 9 s and 400 MB,
+    and an upgrade of it must not change a past score)."""
+    raw = resources.files("clearance.match").joinpath("data/name_v2_names.json").read_text()
+    data = json.loads(raw)
+    nicknames = {str(w): frozenset(g) for w, g in data["nicknames"].items()}
+    return nicknames, frozenset(data["personal"])
+
+
 def name_symbols(token: str) -> frozenset[str]:
-    """The nickname groups (rigour's person-name data) a token belongs to: ``ted`` and
-    ``theodore``, ``bill`` and ``william`` share one. (Its Wikidata given-name items are
-    not used: they join names as different as ``Jacob`` and ``James``.)"""
-    if len(token) < SYMBOL_MIN_LENGTH or not token.isalpha():
-        return frozenset()
-    found: set[str] = set()
-    for name in analyze_names(NameTypeTag.PER, [token]):
-        found.update(str(s) for s in name.symbols if str(s).startswith("[NICK:"))
-    return frozenset(found)
+    """The nickname groups a token belongs to: ``ted`` and ``theodore``, ``bill`` and
+    ``william`` share one. (rigour's Wikidata given-name items are not used: they join
+    names as different as ``Jacob`` and ``James``.)"""
+    return _name_tables()[0].get(token, frozenset())
 
 
-@lru_cache(maxsize=262144)
 def _personal_name(token: str) -> bool:
     """A given or family name in rigour's person-name data (Wikidata name items)."""
-    for name in analyze_names(NameTypeTag.PER, [token]):
-        if any(str(s).startswith("[NAME:") for s in name.symbols):
-            return True
-    return False
+    return token in _name_tables()[1]
 
 
 def _extra_keys(token: str) -> set[str]:
