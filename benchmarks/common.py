@@ -66,17 +66,19 @@ def default_threshold() -> float:
 SCHEMA_KINDS = {"Person": "person", "Vessel": "object", "Airplane": "object"}
 
 
-def ours_pair_score(query: str, candidate: str, schema: str | None = None) -> float:
+def ours_pair_score(
+    query: str, candidate: str, schema: str | None = None, matcher: str | None = None
+) -> float:
     """Our matcher on one pair: max of score_names over the variants of both names.
 
     The candidate is treated as a list entry of the pair's schema, as the peers are given
     it (nomenklatura compares two entities of that schema)."""
     kind = SCHEMA_KINDS.get(schema or "", "")
-    matcher = ours()
+    scorer = get_matcher(matcher) if matcher else ours()
     best = 0.0
-    for q in matcher.variants(query):
-        for c in matcher.variants(candidate):
-            best = max(best, matcher.quick_score(q, replace(c, kind=kind) if kind else c))
+    for q in scorer.variants(query):
+        for c in scorer.variants(candidate):
+            best = max(best, scorer.quick_score(q, replace(c, kind=kind) if kind else c))
     return best
 
 

@@ -1,4 +1,5 @@
-"""Pairwise scorers compared in the same process: ours, a rapidfuzz baseline, nomenklatura.
+"""Pairwise scorers compared in the same process: ours (the default matcher, name-v2), our
+previous matcher name-v1, a rapidfuzz baseline, nomenklatura.
 
 Every scorer is ``(query, candidate, schema) -> float in [0, 1]``. The nomenklatura peers
 (``logic-v2``, ``logic-v1``, ``ofac``; optional ``bench`` extra) compare two single-name
@@ -35,6 +36,10 @@ def _ours(query: str, candidate: str, schema: str) -> float:
     return ours_pair_score(query, candidate, schema)
 
 
+def _name_v1(query: str, candidate: str, schema: str) -> float:
+    return ours_pair_score(query, candidate, schema, "name-v1")
+
+
 def _jaro_winkler(query: str, candidate: str, schema: str) -> float:
     return float(JaroWinkler.normalized_similarity(plain_fold(query), plain_fold(candidate)))
 
@@ -67,12 +72,14 @@ NOMENKLATURA = {"logic-v2": 0.70, "logic-v1": 0.70, "ofac": 0.85}
 
 def load_peers(names: list[str] | None = None) -> tuple[list[Peer], list[str]]:
     """The scorers to run (ours first) and notes on any peer skipped."""
-    wanted = names or ["ours", "jaro-winkler", *NOMENKLATURA]
+    wanted = names or ["ours", "name-v1", "jaro-winkler", *NOMENKLATURA]
     peers: list[Peer] = []
     skipped: list[str] = []
     for name in wanted:
         if name == "ours":
-            peers.append(Peer("ours", default_threshold(), _ours, "clearance name-v1"))
+            peers.append(Peer("ours", default_threshold(), _ours, "clearance, default matcher"))
+        elif name == "name-v1":
+            peers.append(Peer(name, default_threshold(), _name_v1, "clearance's previous matcher"))
         elif name == "jaro-winkler":
             peers.append(Peer(name, 0.85, _jaro_winkler, "rapidfuzz JW, whole string, NFKD-folded"))
         elif name in NOMENKLATURA:

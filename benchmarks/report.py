@@ -94,7 +94,17 @@ def render(result: dict[str, Any]) -> str:
         lines += [
             f"| {g} | {m['n']} | {_f(m['false_alert_rate'])} |" for g, m in e2e["negatives"].items()
         ]
-        lines += [""] + _errors(e2e["errors"])
+        lines += [""]
+        v1 = result.get("end_to_end_name_v1")
+        if v1:
+            lines += [
+                f"Same probes, our previous matcher name-v1: top-5 recall "
+                f"{_f(v1['positives']['all']['top5_recall'])}, top-1 "
+                f"{_f(v1['positives']['all']['top1'])}, false-alert rate "
+                f"{_f(v1['negatives']['all']['false_alert_rate'])}.",
+                "",
+            ]
+        lines += _errors(e2e["errors"])
     if "speed" in result:
         lines += ["### Speed and size (ours)", ""]
         for k, v in result["speed"].items():

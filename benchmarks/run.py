@@ -21,6 +21,7 @@ from benchmarks.peers import load_peers
 from benchmarks.quality import cross_script, end_to_end, name_bench, robustness
 from benchmarks.report import render
 from benchmarks.speed import suite as speed
+from clearance.screening import Screener
 
 SUITES = ("name_bench", "cross_script", "robustness", "end_to_end", "speed")
 QUICK = {"e2e": 200, "latency": 400, "batch": 5_000, "oracle": 6}
@@ -32,7 +33,7 @@ def _args(argv: list[str] | None) -> argparse.Namespace:
     p.add_argument("--quick", action="store_true", help="reduced scale (about 2 minutes)")
     p.add_argument("--name", help="result file name (default: quick or full)")
     p.add_argument("--suites", default=",".join(SUITES), help="comma list of " + ", ".join(SUITES))
-    p.add_argument("--peers", help="comma list: ours,jaro-winkler,logic-v2,logic-v1,ofac")
+    p.add_argument("--peers", help="comma list: ours,name-v1,jaro-winkler,logic-v2,logic-v1,ofac")
     p.add_argument("--workers", type=int, default=2, help="batch / oracle worker processes")
     p.add_argument("--batch-names", type=int, help="names for the batch throughput run")
     p.add_argument("--e2e", type=int, help="positives and negatives each, end to end")
@@ -79,13 +80,18 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
             result["seconds"][key] = round(time.perf_counter() - start, 1)
             print(f"{key}: {result['seconds'][key]} s", file=sys.stderr)
     if {"end_to_end", "speed"} & set(wanted):
-        _lists_suites(result, wanted, scale, args.workers)
+        previous = any(p.name == "name-v1" for p in peers)
+        _lists_suites(result, wanted, scale, args.workers, previous)
     _write(result, name)
     return result
 
 
 def _lists_suites(
-    result: dict[str, Any], wanted: list[str], scale: dict[str, int], workers: int
+    result: dict[str, Any],
+    wanted: list[str],
+    scale: dict[str, int],
+    workers: int,
+    previous: bool = False,
 ) -> None:
     try:
         import faker  # noqa: F401
@@ -103,6 +109,9 @@ def _lists_suites(
         negatives = names.faker_names(scale["e2e"], names.listed_keys(entries))
         if "end_to_end" in wanted:
             result["end_to_end"] = end_to_end.run(screener, positives, negatives)
+            if previous:  # our previous matcher, on the same probes
+                old = Screener(screener.snapshot, matcher="name-v1")
+                result["end_to_end_name_v1"] = end_to_end.run(old, positives, negatives)
             print(f"end_to_end: {time.perf_counter() - start:.1f} s", file=sys.stderr)
         if "speed" in wanted:
             mixed = [q for pair in zip(positives, negatives, strict=False) for q in pair]
