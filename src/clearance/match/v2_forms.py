@@ -1,0 +1,356 @@
+"""Name forms of matcher ``name-v2``: v1's variants plus derived forms (other scripts,
+mistyped legal forms, numbers, titles, patronymics, slash alternatives, cut-off names,
+legal-form words in place; see :mod:`clearance.match.name_v2`)."""
+
+from __future__ import annotations
+
+import re
+from functools import cache, lru_cache
+
+from rigour.names import extract_org_types
+
+from clearance.match.normalize import HOMOGLYPHS, NormalName, fold_text, is_unvowelled
+from clearance.match.normalize import name_variants as v1_variants
+from clearance.match.script_forms import script_forms
+from clearance.match.v2_similarity import KEYBOARD_ROWS, LATIN_LETTER, PATRONYMIC
+from clearance.match.weights import GENERIC_ORG_WORDS, STOPWORD_WEIGHT, token_weight
+
+LEGAL_WORD_WEIGHT = 0.4  # a legal-form word kept as a word (weights.LEGAL_FORM_WEIGHT)
+
+
+PLACE_ABBREVIATIONS = {
+    "us": "united states",
+    "usa": "united states",
+    "united states of america": "united states",
+    "uk": "united kingdom",
+    "hk": "hong kong",
+    "uae": "united arab emirates",
+    "hong kong": "hong kong",  # rigour names it "Hong Kong SAR"; lists write it plainly
+    "macau": "macao",
+    "macao": "macao",
+    "great britain": "united kingdom",
+    "turkey": "turkey",
+    "czech republic": "czechia",
+}
+
+
+_DOTTED = re.compile(r"(?<=[^\W_]{2})\.(?=[^\W\d_])")  # "KAVE.S.A.", not "S.A."
+
+
+@lru_cache(maxsize=131072)
+def name_variants(name: str) -> tuple[NormalName, ...]:
+    """v1's forms, plus derived forms (when they read differently):
+
+    * the list-style spellings of a name in another script
+      (:mod:`clearance.match.script_forms`: Arabic script);
+    * dots between letters read as word breaks (``KAVE.S.A.`` -> ``KAVE S A``);
+    * a mistyped legal form put right (``S.s.`` -> ``SA``, ``vO.`` -> ``Co.``);
+    * the name rewritten (:func:`rewrite`): numbers as digits, titles and patronymics
+      dropped, long legal forms and country abbreviations spelt the usual way;
+    * each part of a name of alternatives joined by a slash (``Al-Qa'ida/Islamic Army``);
+    * an article or particle joined to the name it is hyphenated to (``AL-FIRAS`` ->
+      ``ALFIRAS``, which a query initial ``A.`` can then stand for);
+    * no-break spaces inside a word dropped (``N\u00a0ASR`` -> ``NASR``);
+    * a long name cut off at a field limit without its last fragment (:func:`_cut_off`);
+    * the words of a name with legal forms, legal-form words kept as light words in
+      place (:func:`_words_form`: ``STOCK COMPANY SALUTE JOINT`` is ``JOINT STOCK COMPANY
+      SALUTE`` in another order).
+
+    A variant that is nothing but places (v1's ``(HK)`` of ``Yashen (HK) Electronics``)
+    is dropped: a qualifier, not a name.
+    """
+    forms = [f for f in v1_variants(name) if not (f.derived and _only_places(f))]
+    extra = [] if name.isascii() else script_forms(name)
+    if _DOTTED.search(name):
+        extra.append(_DOTTED.sub(". ", name))
+    if _HYPHENATED.search(name):
+        extra.append(_HYPHENATED.sub(r"\1", name))
+    if _GLUED_SPACE.search(name):
+        extra.append(_GLUED_SPACE.sub("", name))
+    if not name.isascii() and LATIN_LETTER.search(name):
+        looks_latin = _look_alike_words(name)
+        if looks_latin != name:
+            extra.append(looks_latin)
+    folded = fold_text(name)
+    corrected = _correct_form_word(folded)
+    if corrected:
+        extra.append(corrected)
+    rewritten = rewrite(folded)
+    if rewritten != folded:
+        extra.append(rewritten)
+    cut = _cut_off(name, folded)
+    if cut:
+        extra.append(cut)
+    if _SLASH.search(name):
+        extra.extend(part for part in _SLASH.split(name) if _LETTERS3.search(part))
+    seen = {f.key for f in forms}
+    for text in extra:
+        for form in v1_variants(text):
+            if form.key not in seen and not _only_places(form):
+                seen.add(form.key)
+                forms.append(derived(form, name))
+    words = _words_form(folded, forms[0] if forms else None)
+    if words is not None and words.key not in seen:
+        forms.append(derived(words, name))
+    return tuple(forms)
+
+
+_HYPHENATED = re.compile(r"\b(al|el|ul|ad|ar|as|at|az|an|ed|er|es|et|ez)-(?=[^\W\d_]{2})", re.I)
+
+
+HOMOGLYPH_LETTERS = frozenset(chr(k) for k in HOMOGLYPHS)
+
+
+_GLUED_SPACE = re.compile(r"(?<=[^\W\d_])[\u00a0\u2007\u202f](?=[^\W\d_])")
+
+
+def _look_alike_words(name: str) -> str:
+    """In a Latin-script name, whole words of Cyrillic or Greek letters that all look
+    like Latin ones read as those (``TET KHAM GEMS со., LTD.``: ``со`` is ``co``); v1
+    folds look-alikes only inside words that also hold Latin letters."""
+    words = name.split(" ")
+    for i, word in enumerate(words):
+        letters = [ch for ch in word if ch.isalpha()]
+        if letters and all(ch in HOMOGLYPH_LETTERS for ch in letters):
+            words[i] = word.translate(HOMOGLYPHS)
+    return " ".join(words)
+
+
+TRUNCATED_LENGTH = 19  # field limits that cut names: 20, 35 (SWIFT lines), 40 characters
+
+
+def _cut_off(name: str, folded: str) -> str | None:
+    """A long name ending in a fragment of two letters (``HERRERA BUITRAGO, He``: cut at
+    a field limit), without the fragment; None otherwise."""
+    words = folded.split()
+    last = words[-1] if words else ""
+    if len(name.strip()) < TRUNCATED_LENGTH or len(words) < 3 or len(last) != 2:
+        return None
+    if (
+        not last.isalpha()
+        or token_weight(last) <= STOPWORD_WEIGHT
+        or not name.rstrip()[-1].isalpha()
+    ):
+        return None
+    return " ".join(words[:-1])
+
+
+def _only_places(form: NormalName) -> bool:
+    return bool(form.tokens) and " ".join(form.tokens) in place_names()
+
+
+def _words_form(folded: str, first: NormalName | None) -> NormalName | None:
+    """The name's words in order, legal-form words kept as tokens; None when v1 read no
+    legal form in it or nothing would change.
+
+    A legal form of two words or more (``joint stock company``) is kept as light words
+    (:data:`LEGAL_WORD_WEIGHT`), so the same words in another order still match. A
+    one-word "legal form" inside a name, where legal forms never stand (``KIM, Se Gon``,
+    ``SU, Ku-Chi``: name syllables that are also legal-form abbreviations), is kept as an
+    ordinary word."""
+    if first is None or not first.legal:
+        return None
+    tokens = tuple(folded.split())
+    spans = extract_org_types(folded, generic=True)
+    light = {w for found, _ in spans for w in found.split()}
+    positions = [i for i, t in enumerate(tokens) if t in light]
+    if len(positions) >= 2:
+        weights = tuple(LEGAL_WORD_WEIGHT if t in light else token_weight(t) for t in tokens)
+    elif len(positions) == 1 and 0 < positions[0] < len(tokens) - 1:
+        weights = tuple(token_weight(t) for t in tokens)
+    else:
+        return None
+    return NormalName(first.original, tokens, (), True, weights, first.script, first.kind)
+
+
+_SLASH = re.compile(r"(?<=[^\W\d_]{3})\s*/\s*(?=[^\W\d_]{3})")  # not "A/S", "c/o"
+
+
+_LETTERS3 = re.compile(r"[^\W\d_]{3}")
+
+
+NUMBERS = {
+    w: str(i)
+    for i, w in enumerate(
+        [
+            "zero",
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+            "thirteen",
+            "fourteen",
+            "fifteen",
+            "sixteen",
+            "seventeen",
+            "eighteen",
+            "nineteen",
+        ]
+    )
+}
+
+
+TENS = {
+    w: 10 * i
+    for i, w in enumerate(
+        ["_", "_", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+    )
+    if w != "_"
+}
+
+
+TENS["fourty"] = 40  # a common misspelling
+
+
+ORDINALS = {
+    w: str(i + 1)
+    for i, w in enumerate(
+        [
+            "first",
+            "second",
+            "third",
+            "fourth",
+            "fifth",
+            "sixth",
+            "seventh",
+            "eighth",
+            "ninth",
+            "tenth",
+        ]
+    )
+}
+
+
+_ORDINAL_DIGITS = re.compile(r"^(\d+)(?:st|nd|rd|th)$")
+
+
+TITLES = frozenset(
+    """president prasident presidente vice prime minister chairman king queen prince princess
+    emir sultan senator ambassador judge colonel lieutenant captain commander marshal
+    admiral reverend rev father""".split()  # noqa: SIM905
+)
+
+
+LONG_FORMS = {
+    "gesellschaft mit beschrankter haftung": "gmbh",
+    "societe anonyme": "sa",
+    "kommanditgesellschaft": "kg",
+}
+
+
+EXPANSIONS = {
+    "us": "united states",
+    "usa": "united states of america",
+    "uk": "united kingdom",
+    "uae": "united arab emirates",
+}
+
+
+@lru_cache(maxsize=131072)
+def rewrite(folded: str) -> str:
+    """A folded name with numbers as digits (``forty four``, ``1st``, ``third``), a
+    leading title dropped from a person's name (``President``), patronymics dropped
+    (``Vladimirovich``: lists often omit them; two different ones still conflict, see
+    :func:`_score`), German and French long legal forms abbreviated and country
+    abbreviations (``US``, ``UK``) spelt out. Repeated words stay (``Mohamed Mohamed``)."""
+    words = folded.split()
+    out: list[str] = []
+    for word in words:
+        match = _ORDINAL_DIGITS.match(word)
+        if word in ORDINALS:
+            word = ORDINALS[word]
+        elif match:
+            word = match.group(1)
+        elif (
+            word in NUMBERS
+            and out
+            and out[-1].isdigit()
+            and int(out[-1]) % 10 == 0
+            and int(out[-1]) >= 20
+        ):
+            out[-1] = str(int(out[-1]) + int(NUMBERS[word]))
+            continue
+        elif word in NUMBERS:
+            word = NUMBERS[word]
+        elif word in TENS:
+            word = str(TENS[word])
+        out.append(word)
+    organisation = any(w in GENERIC_ORG_WORDS for w in out)
+    if not organisation and len(out) > 1:
+        while len(out) > 1 and out[0] in TITLES:
+            out.pop(0)
+        kept = [w for w in out if not PATRONYMIC.match(w)]
+        if len(kept) >= 2:
+            out = kept
+    text = " ".join(EXPANSIONS.get(w, w) for w in out) if len(out) > 1 else " ".join(out)
+    for long, short in LONG_FORMS.items():
+        if long in text:
+            text = text.replace(long, short)
+    return text
+
+
+# Legal-form abbreviations a typo in them is put right: misspelt, they read as a rare word
+# the list name lacks; spelt right, as a legal form that weighs little.
+FORM_WORDS = frozenset(
+    """sa co ooo ood pjsc jsc ojsc cjsc scs sas pte pty ltd srl llc inc zao oao plc spa sarl
+    ag kg gmbh bv nv oy corp""".split()  # noqa: SIM905
+)
+
+
+FORM_POSITIONS = 2  # legal forms close a name: only its last words are looked at
+
+
+_KEY_NEIGHBOURS: dict[str, str] = {}
+
+
+for _row in KEYBOARD_ROWS:
+    for _i, _ch in enumerate(_row):
+        _KEY_NEIGHBOURS[_ch] = _row[max(0, _i - 1) : _i] + _row[_i + 1 : _i + 2]
+
+
+@lru_cache(maxsize=65536)
+def _legal_word(word: str) -> bool:
+    """A legal-form abbreviation: ours above, or one of rigour's of three letters or more
+    (``uab``, ``tov``; its two-letter ones are too often name syllables)."""
+    return word in FORM_WORDS or (len(word) >= 3 and bool(extract_org_types(word, generic=True)))
+
+
+def _correct_form_word(folded: str) -> str | None:
+    """``folded`` with one of its last words, one neighbouring-key substitution from a
+    legal-form abbreviation, put right; None when none is."""
+    words = folded.split()
+    if len(words) < 2:
+        return None
+    for k in range(len(words) - 1, max(-1, len(words) - 1 - FORM_POSITIONS), -1):
+        word = words[k]
+        if not 2 <= len(word) <= 4 or not word.isalpha() or _legal_word(word):
+            continue
+        for i, ch in enumerate(word):
+            for near in _KEY_NEIGHBOURS.get(ch, ""):
+                fixed = word[:i] + near + word[i + 1 :]
+                if _legal_word(fixed):
+                    return " ".join(words[:k] + [fixed] + words[k + 1 :])
+    return None
+
+
+def derived(form: NormalName, original: str) -> NormalName:
+    """``form`` as a derived variant of ``original`` (vowels uncertain if it is in an abjad)."""
+    script = form.script or is_unvowelled(original)
+    return NormalName(original, form.tokens, form.legal, True, form.weights, script, form.kind)
+
+
+@cache
+def place_names() -> frozenset[str]:
+    """Country and territory names (rigour's territories), folded, plus abbreviations."""
+    from rigour.territories import get_territories
+
+    names = {fold_text(t.name) for t in get_territories()}
+    return frozenset(names | set(PLACE_ABBREVIATIONS))

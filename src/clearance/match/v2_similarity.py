@@ -1,0 +1,245 @@
+"""Token similarity of matcher ``name-v2``: v1's rules with typing and OCR allowances,
+vowel-dropped skeletons, acronyms kept apart from skeletons and nickname groups; and the
+retrieval keys that reach every pair it relates (see :mod:`clearance.match.name_v2`)."""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import cache, lru_cache
+from importlib import resources
+
+from rapidfuzz.distance import OSA, Levenshtein
+
+from clearance.match import keys
+from clearance.match.tokens import (
+    INITIAL_SIMILARITY,
+    MAX_EDITS,
+    MIN_SIMILARITY,
+    PREFIX_MIN,
+    PREFIX_SIMILARITY,
+    SHORT_PENALTY,
+    SHORT_PREFIX,
+    SHORT_PREFIX_MIN,
+    SHORT_TOKEN,
+    SKELETON_MIN_EDIT,
+    SKELETON_SIMILARITY,
+    STRICT_PREFIX_MIN,
+    deletes,
+    skeleton,
+)
+from clearance.match.tokens import strict_similarity as v1_strict
+
+OCR_SIMILARITY = 0.92
+
+
+SYMBOL_SIMILARITY = 0.85  # two spellings of one personal name (rigour's name data)
+
+
+CHEAP_EDIT = 0.5  # what a neighbouring-key or OCR substitution, or a swap, costs
+
+
+CHEAP_MIN_LENGTH = 2
+
+
+KEYBOARD_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
+
+
+NEAR = frozenset(
+    {frozenset(row[i : i + 2]) for row in KEYBOARD_ROWS for i in range(len(row) - 1)}
+    | {frozenset(p) for p in ("il", "ce", "oc", "uv", "nh", "mn")}
+)
+
+
+_OCR_DIGITS = str.maketrans("01568", "olsbb")
+
+
+_OCR_GROUPS = (("rn", "m"), ("vv", "w"), ("cl", "d"))
+
+
+VOWEL = re.compile(r"[aeiouy]")
+LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f]")
+
+
+@lru_cache(maxsize=262144)
+def ocr_fold(token: str) -> str:
+    """The letters OCR misreads, read back: digits inside a word, ``rn``, ``vv``, ``cl``."""
+    if not token.isalpha() and not token.isdigit() and any(c.isalpha() for c in token):
+        token = token.translate(_OCR_DIGITS)
+    for group, letter in _OCR_GROUPS:
+        if group in token:
+            token = token.replace(group, letter)
+    return token
+
+
+def _cheap(a: str, b: str) -> float:
+    """Similarity of equal-length tokens one neighbouring-key substitution or one swap
+    apart; 0.0 otherwise."""
+    n = len(a)
+    if n != len(b) or n < CHEAP_MIN_LENGTH:
+        return 0.0
+    diff = [i for i in range(n) if a[i] != b[i]]
+    if len(diff) == 1:
+        i = diff[0]
+        if frozenset((a[i], b[i])) not in NEAR:
+            return 0.0
+    elif not (
+        len(diff) == 2
+        and diff[1] == diff[0] + 1
+        and a[diff[0]] == b[diff[1]]
+        and a[diff[1]] == b[diff[0]]
+    ):
+        return 0.0
+    return 1.0 - CHEAP_EDIT / n
+
+
+def _vowels_dropped(a: str, b: str) -> bool:
+    """The shorter token is the longer with vowels left out (``dig``, ``diego``)."""
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    i = 0
+    for ch in long:
+        if i < len(short) and ch == short[i]:
+            i += 1
+        elif ch not in "aeiouy":
+            return False
+    return i == len(short)
+
+
+def _acronym(token: str, other: str) -> bool:
+    """A short list token without vowels after its first letter (``ssm``, ``abr``; ``sb``
+    against a word of four letters or more, while ``un`` stays ``uun``)."""
+    size = len(token)
+    return (size >= 3 or len(other) >= 4) and size <= 5 and not VOWEL.search(token[1:])
+
+
+@lru_cache(maxsize=1_000_000)
+def token_similarity(a: str, b: str) -> float:
+    """Similarity of a query token ``a`` and a list token ``b`` in [0, 1]; 0 below
+    MIN_SIMILARITY. v1's rules, with the changes in the module docstring."""
+    if a == b:
+        return 1.0
+    la, lb = len(a), len(b)
+    if la == 1 or lb == 1:
+        return INITIAL_SIMILARITY if a[0] == b[0] and a.isalpha() and b.isalpha() else 0.0
+    if a.isdigit() or b.isdigit():
+        return 0.0
+    edit = OSA.normalized_similarity(a, b)
+    score = edit if OSA.distance(a, b) <= MAX_EDITS else 0.0
+    if max(la, lb) <= SHORT_TOKEN and edit <= Levenshtein.normalized_similarity(a, b):
+        score -= SHORT_PENALTY
+    tiny = len(skeleton(a)) == 2 and (max(la, lb) <= 4 or _vowels_dropped(a, b))
+    same_skeleton = (len(skeleton(a)) >= 3 or tiny) and skeleton(a) == skeleton(b)
+    if same_skeleton and _acronym(b, a) and VOWEL.search(a[1:]):
+        same_skeleton = False
+    if (
+        score < SKELETON_SIMILARITY
+        and min(la, lb) >= 2
+        and same_skeleton
+        and edit >= SKELETON_MIN_EDIT
+    ):
+        score = SKELETON_SIMILARITY
+    if min(la, lb) >= SHORT_PREFIX_MIN:
+        head, whole = (a, b) if la < lb else (b, a)
+        prefix = PREFIX_SIMILARITY if len(head) >= PREFIX_MIN else SHORT_PREFIX[len(head)]
+        if score < prefix and whole.startswith(head) and not _patronymic_of(head, whole):
+            score = prefix
+    score = max(score, _typing(a, b))
+    if score < SYMBOL_SIMILARITY and name_symbols(a) & name_symbols(b):
+        score = SYMBOL_SIMILARITY
+    return score if score >= MIN_SIMILARITY else 0.0
+
+
+def _typing(a: str, b: str) -> float:
+    """The typing and OCR allowances alone."""
+    fa, fb = ocr_fold(a), ocr_fold(b)
+    if fa == fb:
+        return OCR_SIMILARITY
+    return max(_cheap(a, b), _cheap(fa, fb))
+
+
+@lru_cache(maxsize=262144)
+def strict_similarity(a: str, b: str) -> float:
+    """``token_similarity`` for a name resting on one distinctive token: without the
+    phonetic and prefix allowances (as v1); the typing and OCR allowances stay (``KAVw``
+    is ``KAVE``)."""
+    loose = token_similarity(a, b)
+    if loose == 0.0 or a == b or len(a) == 1 or len(b) == 1:
+        return loose
+    if not VOWEL.search(a[1:]) or not VOWEL.search(b[1:]):
+        return loose
+    head, whole = (a, b) if len(a) < len(b) else (b, a)
+    if len(head) >= STRICT_PREFIX_MIN and whole.startswith(head):
+        return loose
+    edit = OSA.normalized_similarity(a, b)
+    if max(len(a), len(b)) <= SHORT_TOKEN and edit <= Levenshtein.normalized_similarity(a, b):
+        edit -= SHORT_PENALTY
+    strict = min(loose, max(edit, _typing(a, b)))
+    return strict if strict >= MIN_SIMILARITY else 0.0
+
+
+@lru_cache(maxsize=262144)
+def pinyin_similarity(a: str, b: str) -> float:
+    """For the syllables of a Han personal name: v1's strict similarity (no phonetic,
+    prefix or typing allowances: pinyin is machine-made, short syllables collide)."""
+    return min(token_similarity(a, b), v1_strict(a, b))
+
+
+def token_keys(token: str) -> set[str]:
+    """v1's query keys, plus those of the OCR-folded token and, for a two-letter token,
+    each of its letters (two-letter typing errors: v1 files no deletions that short)."""
+    return keys.token_keys(token) | _extra_keys(token)
+
+
+def vocab_keys(token: str) -> set[str]:
+    """v1's vocabulary keys, plus the same additions as :func:`token_keys`."""
+    return keys.vocab_keys(token) | _extra_keys(token)
+
+
+@cache
+def _name_tables() -> tuple[dict[str, frozenset[str]], frozenset[str]]:
+    """Nickname groups and personal names, frozen from rigour's person-name data by
+    ``scripts/build_name_tables.py`` (loading rigour's data itself costs 9 s and 400 MB,
+    and an upgrade of it must not change a past score)."""
+    raw = resources.files("clearance.match").joinpath("data/name_v2_names.json").read_text()
+    data = json.loads(raw)
+    nicknames = {str(w): frozenset(g) for w, g in data["nicknames"].items()}
+    return nicknames, frozenset(data["personal"])
+
+
+def name_symbols(token: str) -> frozenset[str]:
+    """The nickname groups a token belongs to: ``ted`` and ``theodore``, ``bill`` and
+    ``william`` share one. (rigour's Wikidata given-name items are not used: they join
+    names as different as ``Jacob`` and ``James``.)"""
+    return _name_tables()[0].get(token, frozenset())
+
+
+def personal_name(token: str) -> bool:
+    """A given or family name in rigour's person-name data (Wikidata name items)."""
+    return token in _name_tables()[1]
+
+
+def _extra_keys(token: str) -> set[str]:
+    found = {"n:" + s for s in name_symbols(token)}
+    folded = ocr_fold(token)
+    if folded != token:
+        found.update("d:" + k for k in deletes(folded))
+    for form in {token, folded}:
+        if len(form) == CHEAP_MIN_LENGTH:
+            found.update(("d:" + form[0], "d:" + form[1]))
+    return found
+
+
+PATRONYMIC_SUFFIX = re.compile(r"[oe]?v[iy]t?ch|[oe]vna|ivna|ichna")
+
+
+PATRONYMIC = re.compile(
+    r"^[a-z]{3,}(?:ovich|evich|ovitch|evitch|ovych|evych|ovna|evna|ivna|ichna)$"
+)
+
+
+def _patronymic_of(head: str, whole: str) -> bool:
+    """``whole`` is the patronymic made from the given name ``head`` (``Oleksandrovych``)."""
+    return (
+        len(head) >= SHORT_PREFIX_MIN
+        and PATRONYMIC_SUFFIX.fullmatch(whole[len(head) :]) is not None
+    )
