@@ -47,8 +47,9 @@ What changed from v1 (each measured in ``benchmarks/``; v1 stays available for r
   name left unmatched (``郭英`` against ``WANG, Guo Ying``, ``潘斌`` against ``Pan
   Aviation, Inc.``) multiplies the score by :data:`CJK_EXTRA`.
 * **Patronymics.** Lists often omit them, so a name is also compared without them
-  (:func:`~clearance.match.v2_forms.rewrite`), and a query word is no prefix of one (``Oleksandr`` is not
-  ``Oleksandrovych``); two names stating different patronymics conflict: the score is
+  (:func:`~clearance.match.v2_forms.rewrite`), and a query word is no prefix of one
+  (``Oleksandr`` is not ``Oleksandrovych``); two names stating different patronymics
+  conflict: the score is
   multiplied by :data:`PATRONYMIC_CONFLICT`.
 * **Same script.** Two names written in the same non-Latin script are compared as
   written too, and score no more than their letter-by-letter (Han: character-by-character,

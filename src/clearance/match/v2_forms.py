@@ -56,10 +56,10 @@ def name_variants(name: str) -> tuple[NormalName, ...]:
       place (:func:`_words_form`: ``STOCK COMPANY SALUTE JOINT`` is ``JOINT STOCK COMPANY
       SALUTE`` in another order).
 
-    A variant that is nothing but places (v1's ``(HK)`` of ``Yashen (HK) Electronics``)
-    is dropped: a qualifier, not a name.
+    A derived variant that is nothing but a place (v1's ``(HK)`` of ``Yashen (HK)
+    Electronics``) or organisation words (``(GROUP)``) is dropped: a qualifier, not a name.
     """
-    forms = [f for f in v1_variants(name) if not (f.derived and _only_places(f))]
+    forms = [f for f in v1_variants(name) if not (f.derived and _no_name(f))]
     extra = [] if name.isascii() else script_forms(name)
     if _DOTTED.search(name):
         extra.append(_DOTTED.sub(". ", name))
@@ -86,7 +86,7 @@ def name_variants(name: str) -> tuple[NormalName, ...]:
     seen = {f.key for f in forms}
     for text in extra:
         for form in v1_variants(text):
-            if form.key not in seen and not _only_places(form):
+            if form.key not in seen and not _no_name(form):
                 seen.add(form.key)
                 forms.append(derived(form, name))
     words = _words_form(folded, forms[0] if forms else None)
@@ -135,8 +135,14 @@ def _cut_off(name: str, folded: str) -> str | None:
     return " ".join(words[:-1])
 
 
-def _only_places(form: NormalName) -> bool:
-    return bool(form.tokens) and " ".join(form.tokens) in place_names()
+def _no_name(form: NormalName) -> bool:
+    """A derived form that is no name of its own: a place (``(HK)``) or organisation words
+    alone (``(GROUP)``)."""
+    if not form.tokens:
+        return False
+    return " ".join(form.tokens) in place_names() or all(
+        t in GENERIC_ORG_WORDS for t in form.tokens
+    )
 
 
 def _words_form(folded: str, first: NormalName | None) -> NormalName | None:
