@@ -77,6 +77,8 @@ def test_name_v1_is_unchanged(query: str, listed: str, score: float) -> None:
         ("Volkswagen Gesellschaft mit beschränkter Haftung", "Volkswagen GmbH"),
         ("Ted Doe", "Theodore Doe"),  # nickname group
         ("سميرة الشاهبندر", "SAMIRA SHAHBANDAR"),  # Arabic script, list-style spelling
+        ("박지성", "Park Ji Sung"),  # Hangul, popular South Korean spelling
+        ("김정은", "KIM, Jong Un"),
     ],
 )
 def test_v2_finds(query: str, listed: str) -> None:
@@ -93,6 +95,7 @@ def test_v2_finds(query: str, listed: str) -> None:
         ("Sean Smith", "Jason Dean Smith", ""),  # fuzzy word and a word left over
         ("郭英", "WANG, Guo Ying", "person"),  # Han personal name, syllable left over
         ("陈婷", "CHEN, Dong", "person"),  # pinyin compared strictly
+        ("김상철", "KIM, Song Chol", "person"),  # sang is not song
         ("김종은", "김정은", "person"),  # same script, different names
         ("习近朋", "习近平", "person"),
         ("Sergey Ivanovich Lavrov", "Sergey Viktorovich LAVROV", "person"),  # patronymics

@@ -41,7 +41,8 @@ What changed from v1 (each measured in ``benchmarks/``; v1 stays available for r
 * **Han and Hangul personal names have no typing allowance.** Their romanisation is made
   by machine; for Han (pinyin, a fixed system) v1's strict comparison applies to every
   syllable, as the phonetic and prefix allowances only make them collide (``ting`` ~
-  ``dong``); Hangul keeps v1's similarity (list spellings of Korean vary).
+  ``dong``); Hangul syllables match when equal once the romanisations are folded
+  (``jeong``/``jong``, ``seung``/``sung``), else strictly (``sang`` is not ``song``).
 * **Han and Hangul personal names.** A query written in Han or Hangul of at most four
   characters is a personal name of few, common syllables: a distinctive word of the list
   name left unmatched (``郭英`` against ``WANG, Guo Ying``, ``潘斌`` against ``Pan
@@ -84,7 +85,6 @@ from clearance.match.name_v1 import (
     _positions,
 )
 from clearance.match.normalize import NormalName, fold_text
-from clearance.match.tokens import token_similarity as v1_similarity
 from clearance.match.v2_evidence import (
     DISTINCTIVE_WEIGHT,
     PATRONYMIC_CONFLICT,
@@ -101,6 +101,7 @@ from clearance.match.v2_evidence import (
 )
 from clearance.match.v2_forms import name_variants
 from clearance.match.v2_similarity import (
+    hangul_similarity,
     pinyin_similarity,
     strict_similarity,
     token_keys,
@@ -201,7 +202,7 @@ def _score(
     distinctive = [i for i, w in enumerate(q.weights) if w > GENERIC_WEIGHT]
     strict = distinctive[0] if len(distinctive) == 1 and not q.script else -1
     cjk = cjk_person(q)
-    every = (pinyin_similarity if has_han(q.original) else v1_similarity) if cjk else None
+    every = (pinyin_similarity if has_han(q.original) else hangul_similarity) if cjk else None
     pairs = align(q.tokens, c.tokens, strict, every)
     matched = denominator = 0.0
     unmatched_q = list(q.weights)

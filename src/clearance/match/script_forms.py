@@ -8,6 +8,8 @@ variant (it scores a little below the name as written). Kept apart from
   organisation's name in English;
 * Han (:mod:`clearance.match.han_forms`): company names with their company words in
   English and places apart; Korean personal names in Hanja, read in Korean;
+* Hangul (:mod:`clearance.match.hangul_forms`): personal names in their popular
+  South Korean spelling;
 * Greek and Hebrew (:mod:`clearance.match.greek_hebrew`): Greek endings dropped, Hebrew
   consonants the Israeli way.
 """
@@ -18,6 +20,8 @@ from clearance.match.arabic import arabic_forms, has_arabic
 from clearance.match.greek_hebrew import greek_forms, has_greek, has_hebrew, hebrew_forms
 from clearance.match.han import has_han
 from clearance.match.han_forms import han_forms
+from clearance.match.hangul import has_hangul
+from clearance.match.hangul_forms import hangul_forms
 
 
 def script_forms(name: str) -> list[str]:
@@ -26,6 +30,8 @@ def script_forms(name: str) -> list[str]:
         return arabic_forms(name)
     if has_han(name):
         return han_forms(name)
+    if has_hangul(name):
+        return hangul_forms(name)
     if has_hebrew(name):
         return hebrew_forms(name)
     if has_greek(name):

@@ -184,6 +184,30 @@ def pinyin_similarity(a: str, b: str) -> float:
     return min(token_similarity(a, b), v1_strict(a, b))
 
 
+_KOREAN_VOWELS = (("eo", "o"), ("eu", "u"), ("ae", "e"), ("oe", "e"), ("wo", "o"))
+_KOREAN_CONSONANTS = str.maketrans("gdbjr", "ktpcl")
+
+
+@lru_cache(maxsize=65536)
+def korean_fold(token: str) -> str:
+    """A romanised Korean syllable with the differences between romanisations folded
+    (Revised: ``jeong``, ``seung``; McCune-Reischauer as the lists write it: ``jong``,
+    ``sung``; ``g/k``, ``d/t``, ``b/p``, ``j/ch``, ``r/l``)."""
+    for long, short in _KOREAN_VOWELS:
+        token = token.replace(long, short)
+    return token.replace("ch", "j").translate(_KOREAN_CONSONANTS)
+
+
+@lru_cache(maxsize=262144)
+def hangul_similarity(a: str, b: str) -> float:
+    """For the syllables of a Hangul personal name: equal once romanisations are folded,
+    or v1's strict similarity (``sang`` is not ``song``: Korean names differ in vowels)."""
+    loose = token_similarity(a, b)
+    if loose == 0.0 or korean_fold(a) == korean_fold(b):
+        return loose
+    return min(loose, v1_strict(a, b))
+
+
 def token_keys(token: str) -> set[str]:
     """v1's query keys, plus those of the OCR-folded token and, for a two-letter token,
     each of its letters (two-letter typing errors: v1 files no deletions that short)."""
