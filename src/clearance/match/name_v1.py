@@ -21,6 +21,7 @@ score 1.0. Names equal once their words are joined (``vanderbilt`` = ``van der b
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -44,6 +45,11 @@ PERSON_FILLERS = frozenset(
     """al el bin ibn bint ben abu ould mr mrs ms miss dr prof sir jr sr mullah sheikh sheik
     shaikh haji hajji imam general""".split()  # noqa: SIM905
 )
+
+
+Similarity = Callable[[str, str], float]
+# score, aligned (query position, list position, similarity), coverage, specificity, method
+ScoreResult = tuple[float, list[tuple[int, int, float]], float, float, str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,9 +80,16 @@ def align(q: tuple[str, ...], c: tuple[str, ...], strict: int = -1) -> list[tupl
 
     The query token at position ``strict`` (if any) is compared by ``strict_similarity``.
     """
+    return align_by(q, c, lambda i: strict_similarity if i == strict else token_similarity)
+
+
+def align_by(
+    q: tuple[str, ...], c: tuple[str, ...], similarity_for: Callable[[int], Similarity]
+) -> list[tuple[int, int, float]]:
+    """One-to-one alignment, best first, comparing query token ``i`` by ``similarity_for(i)``."""
     scored = []
     for i, a in enumerate(q):
-        similarity = strict_similarity if i == strict else token_similarity
+        similarity = similarity_for(i)
         for j, b in enumerate(c):
             sim = similarity(a, b)
             if sim > 0.0:
@@ -95,7 +108,12 @@ def align(q: tuple[str, ...], c: tuple[str, ...], strict: int = -1) -> list[tupl
 
 def score_names(q: NormalName, c: NormalName) -> NameScore:
     """Score one query name form against one list name form, with the full detail."""
-    score, pairs, coverage, specificity, method = _score(q, c)
+    return detail(q, c, _score(q, c))
+
+
+def detail(q: NormalName, c: NormalName, result: ScoreResult) -> NameScore:
+    """The explanation of a score: aligned pairs, unmatched tokens, its two factors."""
+    score, pairs, coverage, specificity, method = result
     matched_q = {i for i, _, _ in pairs}
     matched_c = {j for _, j, _ in pairs}
     return NameScore(
@@ -114,9 +132,7 @@ def quick_score(q: NormalName, c: NormalName) -> float:
     return _score(q, c)[0]
 
 
-def _score(
-    q: NormalName, c: NormalName
-) -> tuple[float, list[tuple[int, int, float]], float, float, str]:
+def _score(q: NormalName, c: NormalName) -> ScoreResult:
     penalty = DERIVED_PENALTY if (q.derived or c.derived) else 0.0
     if q.legal and c.legal and set(q.legal) != set(c.legal):
         penalty += LEGAL_MISMATCH

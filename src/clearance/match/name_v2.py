@@ -70,7 +70,6 @@ multiplies the score by a factor below one.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
 
 from clearance.match.han import has_han
 from clearance.match.name_v1 import (
@@ -82,7 +81,11 @@ from clearance.match.name_v1 import (
     SPECIFIC_WEIGHT,
     TYPE_CONFLICT,
     NameScore,
+    ScoreResult,
+    Similarity,
     _positions,
+    align_by,
+    detail,
 )
 from clearance.match.normalize import NormalName, fold_text
 from clearance.match.v2_evidence import (
@@ -134,43 +137,18 @@ def align(
     q: tuple[str, ...],
     c: tuple[str, ...],
     strict: int = -1,
-    every: Callable[[str, str], float] | None = None,
+    every: Similarity | None = None,
 ) -> list[tuple[int, int, float]]:
     """One-to-one alignment of token positions, best similarity first (as v1). The query
     token at ``strict`` is compared by ``strict_similarity``; with ``every``, all are."""
-    scored = []
-    for i, a in enumerate(q):
-        similarity = every or (strict_similarity if i == strict else token_similarity)
-        for j, b in enumerate(c):
-            sim = similarity(a, b)
-            if sim > 0.0:
-                scored.append((-sim, i, j))
-    scored.sort()
-    used_q: set[int] = set()
-    used_c: set[int] = set()
-    pairs: list[tuple[int, int, float]] = []
-    for neg, i, j in scored:
-        if i not in used_q and j not in used_c:
-            used_q.add(i)
-            used_c.add(j)
-            pairs.append((i, j, -neg))
-    return pairs
+    if every is not None:
+        return align_by(q, c, lambda i: every)
+    return align_by(q, c, lambda i: strict_similarity if i == strict else token_similarity)
 
 
 def score_names(q: NormalName, c: NormalName) -> NameScore:
     """Score one query name form against one list name form, with the full detail."""
-    score, pairs, coverage, specificity, method = _score(q, c)
-    matched_q = {i for i, _, _ in pairs}
-    matched_c = {j for _, j, _ in pairs}
-    return NameScore(
-        score=score,
-        pairs=tuple((q.tokens[i], c.tokens[j], s) for i, j, s in pairs),
-        unmatched_query=tuple(t for i, t in enumerate(q.tokens) if i not in matched_q),
-        unmatched_candidate=tuple(t for j, t in enumerate(c.tokens) if j not in matched_c),
-        coverage=coverage,
-        specificity=specificity,
-        method=method,
-    )
+    return detail(q, c, _score(q, c))
 
 
 def quick_score(q: NormalName, c: NormalName) -> float:
@@ -178,9 +156,7 @@ def quick_score(q: NormalName, c: NormalName) -> float:
     return _score(q, c)[0]
 
 
-def _score(
-    q: NormalName, c: NormalName
-) -> tuple[float, list[tuple[int, int, float]], float, float, str]:
+def _score(q: NormalName, c: NormalName) -> ScoreResult:
     penalty = DERIVED_PENALTY if (q.derived or c.derived) else 0.0
     if q.legal and c.legal and set(q.legal) != set(c.legal):
         penalty += LEGAL_MISMATCH

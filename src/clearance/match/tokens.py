@@ -106,7 +106,12 @@ def strict_similarity(a: str, b: str) -> float:
     prefixes of eight letters or more (truncation). Never above ``token_similarity``, so
     the index's upper bounds stay valid.
     """
-    loose = token_similarity(a, b)
+    return strict_from(a, b, token_similarity(a, b))
+
+
+def strict_from(a: str, b: str, loose: float, allowance: float = 0.0) -> float:
+    """The strict similarity of ``a`` and ``b`` given their loose one: the plain edit
+    similarity (or ``allowance``, if higher), never above ``loose``."""
     if loose == 0.0 or a == b or len(a) == 1 or len(b) == 1:
         return loose
     if not _VOWEL_LETTERS.search(a[1:]) or not _VOWEL_LETTERS.search(b[1:]):
@@ -117,5 +122,5 @@ def strict_similarity(a: str, b: str) -> float:
     edit = OSA.normalized_similarity(a, b)
     if max(len(a), len(b)) <= SHORT_TOKEN and edit <= Levenshtein.normalized_similarity(a, b):
         edit -= SHORT_PENALTY
-    strict = min(loose, edit)
+    strict = min(loose, max(edit, allowance))
     return strict if strict >= MIN_SIMILARITY else 0.0

@@ -24,9 +24,9 @@ from clearance.match.tokens import (
     SHORT_TOKEN,
     SKELETON_MIN_EDIT,
     SKELETON_SIMILARITY,
-    STRICT_PREFIX_MIN,
     deletes,
     skeleton,
+    strict_from,
 )
 from clearance.match.tokens import strict_similarity as v1_strict
 
@@ -163,18 +163,7 @@ def strict_similarity(a: str, b: str) -> float:
     phonetic and prefix allowances (as v1); the typing and OCR allowances stay (``KAVw``
     is ``KAVE``)."""
     loose = token_similarity(a, b)
-    if loose == 0.0 or a == b or len(a) == 1 or len(b) == 1:
-        return loose
-    if not VOWEL.search(a[1:]) or not VOWEL.search(b[1:]):
-        return loose
-    head, whole = (a, b) if len(a) < len(b) else (b, a)
-    if len(head) >= STRICT_PREFIX_MIN and whole.startswith(head):
-        return loose
-    edit = OSA.normalized_similarity(a, b)
-    if max(len(a), len(b)) <= SHORT_TOKEN and edit <= Levenshtein.normalized_similarity(a, b):
-        edit -= SHORT_PENALTY
-    strict = min(loose, max(edit, _typing(a, b)))
-    return strict if strict >= MIN_SIMILARITY else 0.0
+    return strict_from(a, b, loose, _typing(a, b) if loose else 0.0)
 
 
 @lru_cache(maxsize=262144)
