@@ -30,11 +30,38 @@ LISTS = (
     "uk_ofsi_conlist_2018-04-13.csv",
 )
 SDN = ("sdn", "add", "alt", "sdn_comments")
-LOCALES = (
-    "ar_AA de_DE en_GB en_US es_ES es_MX fa_IR fr_FR he_IL hi_IN id_ID it_IT ja_JP ko_KR "
-    "nl_NL pl_PL pt_BR pt_PT ro_RO ru_RU sv_SE th_TH tr_TR uk_UA vi_VN zh_CN zh_TW cs_CZ "
-    "hu_HU el_GR"
-).split()
+LOCALES = [
+    "ar_AA",
+    "de_DE",
+    "en_GB",
+    "en_US",
+    "es_ES",
+    "es_MX",
+    "fa_IR",
+    "fr_FR",
+    "he_IL",
+    "hi_IN",
+    "id_ID",
+    "it_IT",
+    "ja_JP",
+    "ko_KR",
+    "nl_NL",
+    "pl_PL",
+    "pt_BR",
+    "pt_PT",
+    "ro_RO",
+    "ru_RU",
+    "sv_SE",
+    "th_TH",
+    "tr_TR",
+    "uk_UA",
+    "vi_VN",
+    "zh_CN",
+    "zh_TW",
+    "cs_CZ",
+    "hu_HU",
+    "el_GR",
+]  # noqa: SIM905
 SAMPLES = 3000
 
 
@@ -68,7 +95,7 @@ def main(folder: str) -> None:
             personal.append(word)
     data = {"source": "rigour person-name data", "nicknames": nicknames, "personal": personal}
     OUT.write_text(json.dumps(data, ensure_ascii=True, separators=(",", ":")) + "\n")
-    print(f"{len(words)} words: {len(nicknames)} with nickname groups, {len(personal)} personal names -> {OUT}")
+    print(f"{len(words)} words: {len(nicknames)} nickname groups, {len(personal)} names -> {OUT}")
 
 
 if __name__ == "__main__":
