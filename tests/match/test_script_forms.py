@@ -17,6 +17,7 @@ MAX_FORMS = 4
         ("成都海光集成电路设计有限公司", "chengdu haiguang integrated circuit design co ltd"),
         ("דוד", "david"),
         ("Αλέξανδρος", "alexandr"),
+        ("박지성", "park ji sung"),  # Hangul: the popular South Korean spelling
     ],
 )
 def test_each_script(name: str, first: str) -> None:
@@ -26,6 +27,6 @@ def test_each_script(name: str, first: str) -> None:
     assert all(f.isascii() for f in forms)
 
 
-@pytest.mark.parametrize("name", ["", "Kim Jong Un", "Владимир Путин", "김정은", "習近平"])
+@pytest.mark.parametrize("name", ["", "Kim Jong Un", "Владимир Путин", "주식회사 에코", "習近平"])
 def test_nothing_to_add(name: str) -> None:
     assert script_forms(name) == []
