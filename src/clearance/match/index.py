@@ -5,8 +5,9 @@ Retrieval keys per vocabulary token: the token itself, its one-deletion neighbou
 its first five letters (truncation); plus every name's joined spelling. Names are then
 pruned MaxScore-style: a name can only reach the threshold if it shares a similar token
 with the query's *essential* tokens (those whose weight the threshold cannot do without),
-so the pruning is exact with respect to the scorer's upper bound. Tests compare it to an
-exhaustive comparison over whole lists.
+so the pruning is exact with respect to the scorer's upper bound (two bounds, the lower
+counting: see :meth:`NameIndex.candidates`). Tests compare it to an exhaustive comparison
+over whole lists.
 """
 
 from __future__ import annotations
@@ -46,8 +47,12 @@ class NameIndex:
         self._joined: dict[str, list[int]] = defaultdict(list)
         self._similar_cache: dict[str, list[tuple[int, float]]] = {}
         self._postings_cache: dict[str, tuple[np.ndarray, np.ndarray, np.ndarray] | None] = {}
-        self._offers: dict[tuple[str, float], tuple[float, dict[int, tuple[float, float]]]] = {}
+        self._offers: dict[
+            tuple[str, float], tuple[float, dict[int, tuple[float, float, float]]]
+        ] = {}
         self._offers_size = 0
+        self._by_first: dict[str, list[int]] = defaultdict(list)  # token ids by first letter
+        self._letters: dict[str, tuple[np.ndarray, np.ndarray, bytes, bytes]] = {}
         for entry_id, entry in enumerate(self.entries):
             kind = KINDS.get(entry.entity_type, "")
             for raw in entry.names:
@@ -55,6 +60,7 @@ class NameIndex:
                     self._add(entry_id, replace(variant, kind=kind) if kind else variant)
         self._keys = dict(self._keys)
         self._joined = dict(self._joined)
+        self._by_first = dict(self._by_first)
         self._postings_np = [np.asarray(p, dtype=np.int32) for p in self._postings]
         self._weights_np = np.asarray(self._weights, dtype=np.float64)
         self._lengths = np.asarray([len(p) for p in self._postings], dtype=np.int64)
@@ -72,6 +78,7 @@ class NameIndex:
                 self._tokens.append(token)
                 self._weights.append(token_weight(token))
                 self._postings.append([])
+                self._by_first[token[0]].append(tid)
                 for key in self.matcher.vocab_keys(token):
                     self._keys[key].append(tid)
             self._postings[tid].append(name_id)
@@ -128,24 +135,27 @@ class NameIndex:
         are never scored. Names whose joined spelling equals the query's, or whose words
         are the query's in another order, are always kept (their score is not bounded by
         the specificity of a query of common words alone).
+
+        Names within that bound then meet a tighter one (:func:`_tight_bound`): the query's
+        initials counted as the name answers them (not at all without a word of that
+        letter; fully for the same initial, else at ``initial_similarity``), and the
+        coverage at most the best similarity on offer in the name.
         """
         total = sum(query.weights)
         initial_similarity = self.matcher.initial_similarity
         optimistic = 0.0
-        initials = False
-        parts: list[tuple[np.ndarray, np.ndarray, np.ndarray, int]] = []
+        initials: list[tuple[str, float]] = []
+        parts: list[tuple[int, tuple[np.ndarray, np.ndarray, np.ndarray]]] = []
         for position, (weight, token) in enumerate(zip(query.weights, query.tokens, strict=True)):
             if len(token) == 1:
                 # An initial meets hundreds of tokens: assume it matches every name touched
                 # by the other tokens rather than enumerating them (the bound stays valid).
                 optimistic += weight * initial_similarity
-                initials = True
+                initials.append((token, weight))
                 continue
             postings = self._token_postings(token)
-            if postings is None:
-                continue
-            ids, heavy, sims = postings
-            parts.append((ids, np.minimum(weight, heavy) * sims, heavy, position))
+            if postings is not None:
+                parts.append((position, postings))
         found: set[int] = set()
         if parts:
             sparse = self._essential(query, parts, total, optimistic, initials, threshold)
@@ -161,26 +171,46 @@ class NameIndex:
             found.update(self._joined.get(" ".join(sorted(query.tokens)), ()))
         return sorted(found)
 
-    def _offer(self, token: str, weight: float) -> tuple[float, dict[int, tuple[float, float]]]:
-        """For one query token of ``weight``: per name id reached, the best weight x sim
-        and the heaviest similar list token (as in :meth:`_bounded`), and the best overall.
+    def _initial_names(self, letter: str) -> tuple[np.ndarray, np.ndarray, bytes, bytes]:
+        """Which names have a word beginning with ``letter`` (what a query initial can
+        meet), and which have ``letter`` itself as a word; as arrays and as bytes."""
+        cached = self._letters.get(letter)
+        if cached is None:
+            begins = np.zeros(len(self.names), dtype=bool)
+            for tid in self._by_first.get(letter, ()):
+                begins[self._postings_np[tid]] = True
+            same = np.zeros(len(self.names), dtype=bool)
+            itself = self._vocab.get(letter)
+            if itself is not None:
+                same[self._postings_np[itself]] = True
+            cached = self._letters[letter] = (begins, same, begins.tobytes(), same.tobytes())
+        return cached
+
+    def _offer(
+        self, token: str, weight: float
+    ) -> tuple[float, dict[int, tuple[float, float, float]]]:
+        """For one query token of ``weight``: per name id reached, the best weight x sim,
+        the heaviest similar list token and the best sim (as in :meth:`_bounded`), and the
+        best weight x sim overall.
         """
         key = (token, weight)
         cached = self._offers.get(key)
         if cached is not None:
             return cached
-        offers: dict[int, tuple[float, float]] = {}
+        offers: dict[int, tuple[float, float, float]] = {}
         postings = self._token_postings(token)
         if postings is not None:
             ids, heavy, sims = postings
             best = np.minimum(weight, heavy) * sims
-            for name_id, b, h in zip(ids.tolist(), best.tolist(), heavy.tolist(), strict=True):
+            for name_id, b, h, s in zip(
+                ids.tolist(), best.tolist(), heavy.tolist(), sims.tolist(), strict=True
+            ):
                 old = offers.get(name_id)
                 if old is None:
-                    offers[name_id] = (b, h)
-                elif b > old[0] or h > old[1]:
-                    offers[name_id] = (max(b, old[0]), max(h, old[1]))
-        result = (max((b for b, _ in offers.values()), default=0.0), offers)
+                    offers[name_id] = (b, h, s)
+                elif b > old[0] or h > old[1] or s > old[2]:
+                    offers[name_id] = (max(b, old[0]), max(h, old[1]), max(s, old[2]))
+        result = (max((o[0] for o in offers.values()), default=0.0), offers)
         if self._offers_size > 2_000_000:
             self._offers.clear()
             self._offers_size = 0
@@ -191,13 +221,13 @@ class NameIndex:
     def _essential(
         self,
         query: NormalName,
-        parts: list[tuple[np.ndarray, np.ndarray, np.ndarray, int]],
+        parts: list[tuple[int, tuple[np.ndarray, np.ndarray, np.ndarray]]],
         total: float,
         optimistic: float,
-        initials: bool,
+        initials: list[tuple[str, float]],
         threshold: float,
     ) -> list[int] | None:
-        """The same bound as :meth:`_bounded`, computed only for the names reached by the
+        """The same bounds as :meth:`_bounded`, computed only for the names reached by the
         query's *essential* tokens; ``None`` when no token is essential.
 
         A name's bound grows with the weight x similarity offered to each query token and
@@ -208,10 +238,18 @@ class NameIndex:
         """
         lam, specific = self.matcher.lam, self.matcher.specific_weight
         initial_similarity = self.matcher.initial_similarity
-        offers = [self._offer(query.tokens[p[3]], query.weights[p[3]]) for p in parts]
-        weights = [query.weights[p[3]] for p in parts]
-        best_all = sum(o[0] for o in offers) + optimistic
-        reached_all = sum(weights) + optimistic / initial_similarity
+        offers = []
+        weights = []
+        best_all = reached_all = 0.0
+        for p, _ in parts:
+            weight = query.weights[p]
+            offer = self._offer(query.tokens[p], weight)
+            offers.append(offer)
+            weights.append(weight)
+            best_all += offer[0]
+            reached_all += weight
+        best_all += optimistic
+        reached_all += optimistic / initial_similarity
         essential = []
         for k, (top, _) in enumerate(offers):
             offered = best_all - top
@@ -224,7 +262,8 @@ class NameIndex:
                 essential.append(k)
         if not essential:
             return None
-        essential.sort(key=lambda k: len(offers[k][1]))
+        if len(essential) > 1:
+            essential.sort(key=lambda k: len(offers[k][1]))
         pool: Iterable[int] = offers[essential[0]][1].keys()
         for k in essential[1:]:
             pool = offers[k][1].keys() & pool
@@ -232,73 +271,136 @@ class NameIndex:
             return None  # numpy is cheaper on many names
         floor = threshold - 1e-9
         name_weight = self._name_weight_list
+        reached_initials = optimistic / initial_similarity
+        letters = [(*self._initial_names(letter)[2:], weight) for letter, weight in initials]
         out = []
         for name_id in pool:
             offered = optimistic
-            matched = optimistic / initial_similarity
+            matched = reached_initials
             covered = 0.0
+            words = reached = aligned = top = 0.0  # for the tighter bound
             for k, (_, table) in enumerate(offers):
                 got = table.get(name_id)
                 if got is not None:
                     offered += got[0]
                     matched += weights[k]
                     covered += got[1]
+                    words += got[0]
+                    reached += weights[k]
+                    aligned += min(weights[k], got[1])
+                    if got[2] > top:
+                        top = got[2]
             missing = total - matched
             extra = 0.0 if initials else max(0.0, name_weight[name_id] - covered)
             denominator = offered + missing
             bound = offered / (denominator + lam * min(extra, denominator))
-            bound *= min(1.0, math.sqrt(offered / specific))
-            if bound >= floor:
-                out.append(name_id)
+            if bound * min(1.0, math.sqrt(offered / specific)) < floor:
+                continue
+            met = False
+            for begins, same, weight in letters:
+                if begins[name_id]:
+                    met = True
+                    sim = 1.0 if same[name_id] else initial_similarity
+                    words += weight * sim
+                    reached += weight
+                    aligned += weight
+                    if sim > top:
+                        top = sim
+            extra = 0.0 if met else max(0.0, name_weight[name_id] - covered)
+            if (
+                _tight_bound(words, total - reached, aligned, top, extra, total, lam, specific)
+                < floor
+            ):
+                continue
+            out.append(name_id)
         return out
 
     def _bounded(
         self,
-        parts: list[tuple[np.ndarray, np.ndarray, np.ndarray, int]],
+        parts: list[tuple[int, tuple[np.ndarray, np.ndarray, np.ndarray]]],
         weights: tuple[float, ...],
         total: float,
         optimistic: float,
-        initials: bool,
+        initials: list[tuple[str, float]],
         threshold: float,
     ) -> list[int]:
         """Upper bound of every touched name's score; keep those reaching the threshold.
 
-        Per (name, query token) the best weight x similarity and the heaviest list token on
-        offer; per name their sums, the query weight left unmatched and the list weight left
-        over. Sorting the postings (a few hundred) is cheaper than dense arrays.
+        Per (name, query token) the best weight x similarity, the heaviest list token and
+        the best similarity on offer; per name their sums (and best), the query weight
+        left unmatched and the list weight left over; both bounds of :meth:`candidates`.
+        Sorting the postings (a few hundred) is cheaper than dense arrays.
         """
         lam, specific = self.matcher.lam, self.matcher.specific_weight
+        initial_similarity = self.matcher.initial_similarity
         width = len(weights)
-        ids = np.concatenate([p[0] for p in parts])
-        keys = ids * width + np.concatenate([np.full(len(p[0]), p[3]) for p in parts])
+        ids = np.concatenate([p[0] for _, p in parts])
+        keys = ids * width + np.concatenate([np.full(len(p[0]), k) for k, p in parts])
         order = np.argsort(keys, kind="stable")
         keys = keys[order]
         starts = np.flatnonzero(np.r_[True, keys[1:] != keys[:-1]])
-        best = np.maximum.reduceat(np.concatenate([p[1] for p in parts])[order], starts)
-        heavy = np.maximum.reduceat(np.concatenate([p[2] for p in parts])[order], starts)
+        offers = [np.minimum(weights[k], p[1]) * p[2] for k, p in parts]
+        best = np.maximum.reduceat(np.concatenate(offers)[order], starts)
+        heavy = np.maximum.reduceat(np.concatenate([p[1] for _, p in parts])[order], starts)
+        sims = np.maximum.reduceat(np.concatenate([p[2] for _, p in parts])[order], starts)
         uniq = keys[starts]
         names, positions = uniq // width, uniq % width
         qweight = np.asarray(weights, dtype=np.float64)[positions]
         first = np.flatnonzero(np.r_[True, names[1:] != names[:-1]])
         name_ids = names[first]
-        offered = np.add.reduceat(best, first) + optimistic
-        matched = np.add.reduceat(qweight, first) + optimistic / self.matcher.initial_similarity
+        words = np.add.reduceat(best, first)
+        reached = np.add.reduceat(qweight, first)
+        offered = words + optimistic
+        matched = reached + optimistic / initial_similarity
         covered = np.add.reduceat(heavy, first)
         missing = total - matched
-        extra = np.maximum(0.0, self._name_weight[name_ids] - covered)
-        if initials:
-            extra[:] = 0.0
+        left = np.maximum(0.0, self._name_weight[name_ids] - covered)
+        extra = np.zeros_like(left) if initials else left
         denominator = offered + missing
         bound = offered / (denominator + lam * np.minimum(extra, denominator))
         bound *= np.minimum(1.0, np.sqrt(offered / specific))
-        return name_ids[bound >= threshold - 1e-9].tolist()  # type: ignore[no-any-return]
+        # the tighter bound (every name here meets a word of the query: words > 0)
+        aligned = np.add.reduceat(np.minimum(qweight, heavy), first)
+        top = np.maximum.reduceat(sims, first)
+        met = np.zeros(len(name_ids), dtype=bool)
+        for letter, weight in initials:
+            begins, same = self._initial_names(letter)[:2]
+            has = begins[name_ids]
+            sim = np.where(same[name_ids], 1.0, initial_similarity)
+            words = words + np.where(has, weight * sim, 0.0)
+            reached = reached + np.where(has, weight, 0.0)
+            aligned = aligned + np.where(has, weight, 0.0)
+            top = np.where(has, np.maximum(top, sim), top)
+            met |= has
+        extra = np.where(met, 0.0, left)
+        missing = total - reached
+        denominator = words + missing
+        tight = np.minimum(
+            words / (denominator + lam * np.minimum(extra, denominator)),
+            top * aligned / (aligned + missing) / (1.0 + lam * np.minimum(1.0, extra / total)),
+        )
+        tight *= np.minimum(1.0, np.sqrt(words / specific))
+        keep = (bound >= threshold - 1e-9) & (tight >= threshold - 1e-9)
+        return name_ids[keep].tolist()  # type: ignore[no-any-return]
 
     def search(
         self, queries: Iterable[NormalName], threshold: float
     ) -> dict[int, tuple[float, int, NormalName, NameScore]]:
         """Best (score, name id, query form, detail) per entry id, at or above ``threshold``."""
+        score_names = self.matcher.score_names
+        return {
+            entry_id: (score, name_id, query, score_names(query, self.names[name_id]))
+            for entry_id, (score, name_id, query) in self.best_names(queries, threshold).items()
+        }
+
+    def best_names(
+        self, queries: Iterable[NormalName], threshold: float
+    ) -> dict[int, tuple[float, int, NormalName]]:
+        """:meth:`search` without the detail: best (score, name id, query form) per entry id,
+        at or above ``threshold``, in the same order; the detail of one is
+        ``matcher.score_names(query form, names[name id])``."""
         best: dict[int, tuple[float, int, NormalName]] = {}
-        quick_score, score_names = self.matcher.quick_score, self.matcher.score_names
+        quick_score = self.matcher.quick_score
         for query in queries:
             for name_id in self.candidates(query, threshold):
                 score = quick_score(query, self.names[name_id])
@@ -308,10 +410,7 @@ class NameIndex:
                 current = best.get(entry_id)
                 if current is None or score > current[0]:
                     best[entry_id] = (score, name_id, query)
-        return {
-            entry_id: (score, name_id, query, score_names(query, self.names[name_id]))
-            for entry_id, (score, name_id, query) in best.items()
-        }
+        return best
 
     def exhaustive(self, queries: Iterable[NormalName], threshold: float) -> dict[int, float]:
         """Brute force over every indexed name: the oracle the pruning is tested against."""
@@ -324,3 +423,35 @@ class NameIndex:
                 if score >= threshold and score > best.get(entry_id, -1.0):
                     best[entry_id] = score
         return best
+
+
+def _tight_bound(
+    words: float,
+    missing: float,
+    aligned: float,
+    top: float,
+    extra: float,
+    total: float,
+    lam: float,
+    specific: float,
+) -> float:
+    """Upper bound of a name's score from what its words offer the query's.
+
+    ``words``: sum over the query tokens the name meets of the best weight x similarity
+    on offer (initials included as the name answers them); ``missing``: the query weight
+    it does not meet; ``aligned``: sum of ``min(w(q), heaviest similar list token)``;
+    ``top``: the best similarity on offer; ``extra``: list weight surely left over.
+
+    The score is at most coverage x specificity; an aligned pair adds ``min(w(q), w(c))``
+    to the coverage's denominator and that times its similarity to the numerator, so the
+    coverage is at most both ``words / (words + missing + LAMBDA * min(extra, ...))`` and
+    ``top * aligned / (aligned + missing)`` over ``1 + LAMBDA * min(1, extra / W(Q))``.
+    """
+    if words <= 0.0:
+        return 0.0
+    denominator = words + missing
+    coverage = min(
+        words / (denominator + lam * min(extra, denominator)),
+        top * aligned / (aligned + missing) / (1.0 + lam * min(1.0, extra / total)),
+    )
+    return coverage * min(1.0, math.sqrt(words / specific))
