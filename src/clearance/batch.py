@@ -1,12 +1,16 @@
 """Batch screening of a file of names: CSV, JSONL or Parquet in, the same format out.
 
 One output row per input row, in input order, with the columns of
-:data:`OUTPUT_COLUMNS`. Work is split over ``workers`` processes forked after the index is
-built, so the index is shared copy-on-write and built once.
+:data:`OUTPUT_COLUMNS`: what ``result_row(screener.screen(query, threshold, 1000))`` gives
+for each query. A name repeated (same country and type) is screened once, and only a row's
+own hit is explained. Work is split over ``workers`` processes forked after the index is
+built, so the index (and the queries) are shared copy-on-write and built once; a worker
+sends back only the hit fields of its rows.
 """
 
 from __future__ import annotations
 
+import gc
 import json
 import multiprocessing
 from collections.abc import Callable, Iterator, Sequence
@@ -37,8 +41,7 @@ OUTPUT_COLUMNS = (
 )
 FORMATS = {".csv": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl", ".parquet": "parquet"}
 CHUNK = 2000
-
-_WORKER: Screener | None = None
+LIMIT = 1000  # hits counted per row at most
 
 
 def file_format(path: Path) -> str:
@@ -121,10 +124,35 @@ def result_row(result: ScreenResult) -> dict[str, Any]:
     }
 
 
-def _screen_chunk(args: tuple[Sequence[Query], float | None]) -> list[dict[str, Any]]:
-    assert _WORKER is not None
-    queries, threshold = args
-    return [result_row(_WORKER.screen(q, threshold, limit=1000)) for q in queries]
+# What a worker returns per distinct query: ``None`` for no hit, else the row's fields from
+# "score" to "explanation" (a few bytes to send back, most names having no hit).
+_Found = tuple[float, str, str, str, int, str, str] | None
+# Set before the workers fork, so they share it instead of receiving it: the screener,
+# the distinct queries and the threshold.
+_WORK: tuple[Screener, Sequence[Query], float | None] | None = None
+
+
+def _first(screener: Screener, query: Query, threshold: float | None) -> _Found:
+    """The fields of ``result_row(screener.screen(query, threshold, LIMIT))`` that depend
+    on the screening, explaining only the row's hit."""
+    best, hits = screener.screen_first(query, threshold)
+    if best is None:
+        return None
+    return (
+        round(best.score, 4),
+        best.entry.source_id,
+        best.entry.name,
+        best.entry.list_name,
+        min(hits, LIMIT),
+        best.matched_name,
+        json.dumps(best.explanation, ensure_ascii=False),
+    )
+
+
+def _screen_range(bounds: tuple[int, int]) -> list[_Found]:
+    assert _WORK is not None
+    screener, queries, threshold = _WORK
+    return [_first(screener, q, threshold) for q in queries[bounds[0] : bounds[1]]]
 
 
 def screen_rows(
@@ -134,23 +162,88 @@ def screen_rows(
     workers: int = 1,
     progress: Callable[[int], None] | None = None,
 ) -> Iterator[dict[str, Any]]:
-    """Output rows in input order; ``progress`` is called with each finished chunk's size."""
-    global _WORKER
-    _WORKER = screener
-    chunks = [(queries[i : i + CHUNK], threshold) for i in range(0, len(queries), CHUNK)]
-    if workers <= 1:
-        for chunk in chunks:
-            rows = _screen_chunk(chunk)
-            if progress:
-                progress(len(rows))
-            yield from rows
-        return
-    ctx = multiprocessing.get_context("fork")
-    with ctx.Pool(workers) as pool:
-        for rows in pool.imap(_screen_chunk, chunks):
-            if progress:
-                progress(len(rows))
-            yield from rows
+    """Output rows in input order; ``progress`` is called with the number of rows each
+    finished chunk completes.
+
+    A name repeated with the same country and type is screened once (its rows differ only
+    in ``id``). With ``workers`` > 1 the distinct queries are screened by forked processes
+    that inherit the screener and the queries, and send back only each row's hit fields.
+    """
+    global _WORK
+    slots: list[int] = []  # per input row, the index of its distinct query
+    seen: dict[tuple[str, str | None, str | None], int] = {}
+    distinct: list[Query] = []
+    for q in queries:
+        key = (q.name, q.country, q.entity_type)
+        slot = seen.get(key)
+        if slot is None:
+            slot = seen[key] = len(distinct)
+            distinct.append(q)
+        slots.append(slot)
+    del seen
+    versions = ";".join(ref.version for ref in screener.lists)
+    ranges = [(i, min(i + CHUNK, len(distinct))) for i in range(0, len(distinct), CHUNK)]
+    done: list[_Found] = []
+    position = 0
+
+    def rows() -> Iterator[dict[str, Any]]:
+        nonlocal position
+        start = position
+        while position < len(queries) and slots[position] < len(done):
+            q = queries[position]
+            found = done[slots[position]]
+            position += 1
+            if found is None:
+                yield {
+                    "id": q.id,
+                    "name": q.name,
+                    "matched": False,
+                    "score": 0.0,
+                    "source_id": None,
+                    "list_name": None,
+                    "list": None,
+                    "hits": 0,
+                    "matched_name": None,
+                    "explanation": None,
+                    "list_versions": versions,
+                }
+            else:
+                score, source_id, list_name, list_, hits, matched_name, explanation = found
+                yield {
+                    "id": q.id,
+                    "name": q.name,
+                    "matched": True,
+                    "score": score,
+                    "source_id": source_id,
+                    "list_name": list_name,
+                    "list": list_,
+                    "hits": hits,
+                    "matched_name": matched_name,
+                    "explanation": explanation,
+                    "list_versions": versions,
+                }
+        if progress and position > start:
+            progress(position - start)
+
+    _WORK = (screener, distinct, threshold)
+    # The index's millions of objects live as long as the screener: left out of garbage
+    # collection (a full collection walks them all), and so not written to by it in forked
+    # workers (which would copy the pages they share).
+    gc.freeze()
+    try:
+        if workers <= 1 or len(ranges) <= 1:
+            for bounds in ranges:
+                done.extend(_screen_range(bounds))
+                yield from rows()
+            return
+        ctx = multiprocessing.get_context("fork")
+        with ctx.Pool(workers) as pool:
+            for found in pool.imap(_screen_range, ranges):
+                done.extend(found)
+                yield from rows()
+    finally:
+        _WORK = None
+        gc.unfreeze()
 
 
 def write_rows(rows: list[dict[str, Any]], path: Path) -> None:

@@ -20,8 +20,13 @@ from clearance.errors import InputError, ListsUnavailable
 from clearance.hits import Hit, ListVersionRef, Query, ScreenResult
 from clearance.match.index import NameIndex
 from clearance.match.matcher import get_matcher
+from clearance.match.normalize import NormalName
 from clearance.model import ENTITY_TYPES, ListEntry
 from clearance.store import Snapshot, Store
+
+# a ranked entry: (score + qualifiers' adjustment, name score, entry, name id, query form,
+# qualifiers' explanation)
+_Found = tuple[float, float, ListEntry, int, NormalName, dict[str, Any]]
 
 COUNTRY_BONUS = 0.02
 COUNTRY_MISMATCH = -0.02
@@ -69,43 +74,65 @@ class Screener:
 
     def screen(self, query: Query, threshold: float | None = None, limit: int = 10) -> ScreenResult:
         """Hits for one query, best first: name score >= threshold, re-ranked by qualifiers."""
-        validate_query(query)
-        threshold = self.threshold if threshold is None else threshold
-        if not 0.0 < threshold <= 1.0:
-            raise InputError(f"threshold must be in (0, 1], got {threshold}")
-        found = self.index.search(self._matcher.variants(query.name), threshold)
-        ranked: list[tuple[float, Hit]] = []
-        for entry_id, (score, name_id, qform, detail) in found.items():
-            entry = self.index.entries[entry_id]
-            qualifiers, adjust = _qualifiers(query, entry)
-            explanation: dict[str, Any] = {
-                "matcher": self.matcher,
-                "query_name": query.name,
-                "query_form": " ".join(qform.tokens),
-                "matched_name": self.index.names[name_id].original,
-                "matched_form": " ".join(self.index.names[name_id].tokens),
-                "name_score": round(score, 4),
-                **detail.explain(),
-                "qualifiers": qualifiers,
-            }
-            hit = Hit(
-                entry,
-                score,
-                query.name,
-                self.index.names[name_id].original,
-                explanation,
-                self._version_of.get(entry.source, ""),
-            )
-            ranked.append((score + adjust, hit))
-        ranked.sort(key=lambda x: (-x[0], -x[1].score, x[1].entry.list_code, x[1].entry.source_id))
+        threshold = self._threshold(query, threshold)
+        ranked = self._ranked(query, threshold)
         return ScreenResult(
             query=query,
-            hits=[h for _, h in ranked[:limit]],
+            hits=[self._hit(query, found) for found in ranked[:limit]],
             lists=self.lists,
             threshold=threshold,
             matcher=self.matcher,
             as_of=self.snapshot.as_of,
             notes=list(self.snapshot.notes),
+        )
+
+    def screen_first(self, query: Query, threshold: float | None = None) -> tuple[Hit | None, int]:
+        """The first hit :meth:`screen` would return (``None`` if none) and the number of
+        hits with no limit, explaining only that one: what a row of a batch reports."""
+        ranked = self._ranked(query, self._threshold(query, threshold))
+        return (self._hit(query, ranked[0]) if ranked else None), len(ranked)
+
+    def _threshold(self, query: Query, threshold: float | None) -> float:
+        validate_query(query)
+        threshold = self.threshold if threshold is None else threshold
+        if not 0.0 < threshold <= 1.0:
+            raise InputError(f"threshold must be in (0, 1], got {threshold}")
+        return threshold
+
+    def _ranked(self, query: Query, threshold: float) -> list[_Found]:
+        """Every entry whose name score reaches ``threshold``, best first after qualifiers."""
+        found = self.index.best_names(self._matcher.variants(query.name), threshold)
+        entries = self.index.entries
+        ranked: list[_Found] = []
+        for entry_id, (score, name_id, qform) in found.items():
+            entry = entries[entry_id]
+            qualifiers, adjust = _qualifiers(query, entry)
+            ranked.append((score + adjust, score, entry, name_id, qform, qualifiers))
+        ranked.sort(key=lambda x: (-x[0], -x[1], x[2].list_code, x[2].source_id))
+        return ranked
+
+    def _hit(self, query: Query, found: _Found) -> Hit:
+        """One ranked entry as an explained hit (the name score's detail computed here)."""
+        _, score, entry, name_id, qform, qualifiers = found
+        name = self.index.names[name_id]
+        detail = self._matcher.score_names(qform, name)
+        explanation: dict[str, Any] = {
+            "matcher": self.matcher,
+            "query_name": query.name,
+            "query_form": " ".join(qform.tokens),
+            "matched_name": name.original,
+            "matched_form": " ".join(name.tokens),
+            "name_score": round(score, 4),
+            **detail.explain(),
+            "qualifiers": qualifiers,
+        }
+        return Hit(
+            entry,
+            score,
+            query.name,
+            name.original,
+            explanation,
+            self._version_of.get(entry.source, ""),
         )
 
     def screen_many(
