@@ -4,7 +4,9 @@ retrieval recall of the pruned index against brute force with our own scorer.
 * latency: one ``Screener.screen`` call per query (perturbed list names and Faker names
   alternating), after 200 warm-up queries; p50/p99 in ms.
 * batch: :func:`clearance.batch.screen_rows` over generated names with N forked workers
-  (the index is built once and shared copy-on-write); names/s, wall clock.
+  (the index is built once and shared copy-on-write; a repeated name is screened once);
+  names/s by the wall clock, and per CPU second (user + sys of this process and the
+  workers: what a busy shared machine does not change), with the 1-minute load average before it.
 * peak RSS: a fresh process loads every list from the store, builds the screener and
   screens 1,000 names (:mod:`benchmarks.speed.rss`); its ``ru_maxrss``.
 * retrieval recall: for each query, entries >= threshold found by ``NameIndex.search``
@@ -15,6 +17,7 @@ from __future__ import annotations
 
 import json
 import multiprocessing
+import os
 import statistics
 import subprocess
 import sys
@@ -48,16 +51,28 @@ def latency(screener: Screener, queries: Sequence[str]) -> dict[str, Any]:
     }
 
 
+def _cpu() -> float:
+    """CPU seconds (user + sys) of this process and of its finished children."""
+    t = os.times()
+    return t.user + t.system + t.children_user + t.children_system
+
+
 def batch(screener: Screener, names: Sequence[str], workers: int) -> dict[str, Any]:
     queries = [Query(name=n, id=str(i)) for i, n in enumerate(names)]
-    start = time.perf_counter()
+    load = os.getloadavg()[0]  # other work on the machine, before ours starts
+    cpu, start = _cpu(), time.perf_counter()
     matched = sum(1 for row in screen_rows(screener, queries, workers=workers) if row["matched"])
     elapsed = time.perf_counter() - start
+    cpu = _cpu() - cpu
     return {
         "names": len(names),
+        "distinct_names": len(set(names)),
         "workers": workers,
         "seconds": round(elapsed, 2),
         "names_per_s": round(len(names) / elapsed, 1),
+        "cpu_seconds": round(cpu, 2),
+        "names_per_cpu_s": round(len(names) / cpu, 1),
+        "load_average_before": round(load, 2),
         "matched_share": round(matched / len(names), 4),
     }
 
