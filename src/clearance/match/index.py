@@ -27,6 +27,7 @@ from clearance.model import ListEntry
 
 # Above this many names reached by the essential tokens, the vectorised bound is cheaper.
 SPARSE_MAX = 150
+UNBOUNDED = 2.0  # the bound of a candidate kept whatever its bound: above any score
 # the list-side kind of an entry's names; "org" is new with name-v2 (v1 reads only the others)
 KINDS = {"person": "person", "vessel": "object", "aircraft": "object", "company": "org"}
 
@@ -141,6 +142,11 @@ class NameIndex:
         letter; fully for the same initial, else at ``initial_similarity``), and the
         coverage at most the best similarity on offer in the name.
         """
+        return [name_id for name_id, _ in self._candidates(query, threshold)]
+
+    def _candidates(self, query: NormalName, threshold: float) -> list[tuple[int, float]]:
+        """:meth:`candidates` with an upper bound of each one's score (:func:`_tight_bound`;
+        ``UNBOUNDED`` for a name kept for its joined spelling or word order)."""
         total = sum(query.weights)
         initial_similarity = self.matcher.initial_similarity
         optimistic = 0.0
@@ -156,20 +162,18 @@ class NameIndex:
             postings = self._token_postings(token)
             if postings is not None:
                 parts.append((position, postings))
-        found: set[int] = set()
+        found: dict[int, float] = {}
         if parts:
             sparse = self._essential(query, parts, total, optimistic, initials, threshold)
-            if sparse is not None:
-                found.update(sparse)
-            else:
-                found.update(
-                    self._bounded(parts, query.weights, total, optimistic, initials, threshold)
-                )
+            if sparse is None:
+                sparse = self._bounded(parts, query.weights, total, optimistic, initials, threshold)
+            found.update(sparse)
         joined = "".join(query.tokens)
-        found.update(self._joined.get(joined, ()))
+        found.update(dict.fromkeys(self._joined.get(joined, ()), UNBOUNDED))
         if len(query.tokens) > 1:
-            found.update(self._joined.get(" ".join(sorted(query.tokens)), ()))
-        return sorted(found)
+            ordered = self._joined.get(" ".join(sorted(query.tokens)), ())
+            found.update(dict.fromkeys(ordered, UNBOUNDED))
+        return sorted(found.items())
 
     def _initial_names(self, letter: str) -> tuple[np.ndarray, np.ndarray, bytes, bytes]:
         """Which names have a word beginning with ``letter`` (what a query initial can
@@ -198,19 +202,27 @@ class NameIndex:
         if cached is not None:
             return cached
         offers: dict[int, tuple[float, float, float]] = {}
+        top = 0.0
         postings = self._token_postings(token)
-        if postings is not None:
+        if postings is not None and len(postings[0]):
             ids, heavy, sims = postings
             best = np.minimum(weight, heavy) * sims
-            for name_id, b, h, s in zip(
-                ids.tolist(), best.tolist(), heavy.tolist(), sims.tolist(), strict=True
-            ):
-                old = offers.get(name_id)
-                if old is None:
-                    offers[name_id] = (b, h, s)
-                elif b > old[0] or h > old[1] or s > old[2]:
-                    offers[name_id] = (max(b, old[0]), max(h, old[1]), max(s, old[2]))
-        result = (max((o[0] for o in offers.values()), default=0.0), offers)
+            # a name reached through several similar tokens: the best of each
+            order = np.argsort(ids, kind="stable")
+            ids = ids[order]
+            starts = np.flatnonzero(np.r_[True, ids[1:] != ids[:-1]])
+            best = np.maximum.reduceat(best[order], starts)
+            heavy = np.maximum.reduceat(heavy[order], starts)
+            sims = np.maximum.reduceat(sims[order], starts)
+            offers = dict(
+                zip(
+                    ids[starts].tolist(),
+                    zip(best.tolist(), heavy.tolist(), sims.tolist(), strict=True),
+                    strict=True,
+                )
+            )
+            top = float(best.max())
+        result = (top, offers)
         if self._offers_size > 2_000_000:
             self._offers.clear()
             self._offers_size = 0
@@ -226,7 +238,7 @@ class NameIndex:
         optimistic: float,
         initials: list[tuple[str, float]],
         threshold: float,
-    ) -> list[int] | None:
+    ) -> list[tuple[int, float]] | None:
         """The same bounds as :meth:`_bounded`, computed only for the names reached by the
         query's *essential* tokens; ``None`` when no token is essential.
 
@@ -273,7 +285,7 @@ class NameIndex:
         name_weight = self._name_weight_list
         reached_initials = optimistic / initial_similarity
         letters = [(*self._initial_names(letter)[2:], weight) for letter, weight in initials]
-        out = []
+        out: list[tuple[int, float]] = []
         for name_id in pool:
             offered = optimistic
             matched = reached_initials
@@ -307,13 +319,50 @@ class NameIndex:
                     if sim > top:
                         top = sim
             extra = 0.0 if met else max(0.0, name_weight[name_id] - covered)
-            if (
-                _tight_bound(words, total - reached, aligned, top, extra, total, lam, specific)
-                < floor
-            ):
-                continue
-            out.append(name_id)
+            bound = _tight_bound(words, total - reached, aligned, top, extra, total, lam, specific)
+            if bound >= floor:
+                out.append((name_id, bound))
         return out
+
+    def _reached_by_essential(
+        self,
+        parts: list[tuple[int, tuple[np.ndarray, np.ndarray, np.ndarray]]],
+        offers: list[np.ndarray],
+        weights: tuple[float, ...],
+        total: float,
+        optimistic: float,
+        threshold: float,
+    ) -> tuple[list[tuple[int, tuple[np.ndarray, np.ndarray, np.ndarray]]], list[np.ndarray]]:
+        """The postings (and offers) of :meth:`_bounded` cut to the names that can reach
+        ``threshold``, MaxScore-style: the query tokens of the lowest best offers whose
+        offers together (every initial met) cannot lift a name to the threshold are not
+        enough on their own, so a candidate meets one of the other tokens. (Stopwords of
+        a long name reach thousands of names, its rare words a few.)"""
+        specific = self.matcher.specific_weight
+        tops = [float(o.max()) for o in offers]
+        order = sorted(range(len(parts)), key=tops.__getitem__)
+        offered, reached = optimistic, optimistic / self.matcher.initial_similarity
+        cut = 0
+        for i in order:
+            offered += tops[i]
+            reached += weights[parts[i][0]]
+            missing = total - reached
+            bound = offered / (offered + missing) * min(1.0, math.sqrt(offered / specific))
+            if bound >= threshold - 1e-9:
+                break
+            cut += 1
+        if cut == 0:
+            return parts, offers
+        if cut == len(parts):
+            return [], []
+        reach = np.zeros(len(self.names), dtype=bool)
+        for i in order[cut:]:
+            reach[parts[i][1][0]] = True
+        kept = []
+        for (k, (ids, heavy, sims)), offer in zip(parts, offers, strict=True):
+            inside = reach[ids]
+            kept.append(((k, (ids[inside], heavy[inside], sims[inside])), offer[inside]))
+        return [p for p, _ in kept], [o for _, o in kept]
 
     def _bounded(
         self,
@@ -323,7 +372,7 @@ class NameIndex:
         optimistic: float,
         initials: list[tuple[str, float]],
         threshold: float,
-    ) -> list[int]:
+    ) -> list[tuple[int, float]]:
         """Upper bound of every touched name's score; keep those reaching the threshold.
 
         Per (name, query token) the best weight x similarity, the heaviest list token and
@@ -334,12 +383,17 @@ class NameIndex:
         lam, specific = self.matcher.lam, self.matcher.specific_weight
         initial_similarity = self.matcher.initial_similarity
         width = len(weights)
+        offers = [np.minimum(weights[k], p[1]) * p[2] for k, p in parts]
+        parts, offers = self._reached_by_essential(
+            parts, offers, weights, total, optimistic, threshold
+        )
+        if not parts:
+            return []
         ids = np.concatenate([p[0] for _, p in parts])
         keys = ids * width + np.concatenate([np.full(len(p[0]), k) for k, p in parts])
         order = np.argsort(keys, kind="stable")
         keys = keys[order]
         starts = np.flatnonzero(np.r_[True, keys[1:] != keys[:-1]])
-        offers = [np.minimum(weights[k], p[1]) * p[2] for k, p in parts]
         best = np.maximum.reduceat(np.concatenate(offers)[order], starts)
         heavy = np.maximum.reduceat(np.concatenate([p[1] for _, p in parts])[order], starts)
         sims = np.maximum.reduceat(np.concatenate([p[2] for _, p in parts])[order], starts)
@@ -381,7 +435,7 @@ class NameIndex:
         )
         tight *= np.minimum(1.0, np.sqrt(words / specific))
         keep = (bound >= threshold - 1e-9) & (tight >= threshold - 1e-9)
-        return name_ids[keep].tolist()  # type: ignore[no-any-return]
+        return list(zip(name_ids[keep].tolist(), tight[keep].tolist(), strict=True))
 
     def search(
         self, queries: Iterable[NormalName], threshold: float
@@ -402,12 +456,14 @@ class NameIndex:
         best: dict[int, tuple[float, int, NormalName]] = {}
         quick_score = self.matcher.quick_score
         for query in queries:
-            for name_id in self.candidates(query, threshold):
+            for name_id, bound in self._candidates(query, threshold):
+                entry_id = self.name_entry[name_id]
+                current = best.get(entry_id)
+                if current is not None and bound < current[0] - 1e-9:
+                    continue  # cannot beat the entry's best name so far
                 score = quick_score(query, self.names[name_id])
                 if score < threshold:
                     continue
-                entry_id = self.name_entry[name_id]
-                current = best.get(entry_id)
                 if current is None or score > current[0]:
                     best[entry_id] = (score, name_id, query)
         return best
