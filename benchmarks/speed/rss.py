@@ -19,8 +19,21 @@ def main(url: str) -> None:
     loaded = time.perf_counter() - start
     for name in bulk_names(1000):
         screener.screen(Query(name=name))
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(json.dumps({"peak_rss_mb": round(peak, 1), "load_seconds": round(loaded, 2)}))
+    print(json.dumps({"peak_rss_mb": round(peak_mb(), 1), "load_seconds": round(loaded, 2)}))
+
+
+def peak_mb() -> float:
+    """This process's peak resident set (``VmHWM``). Not ``ru_maxrss``: Linux carries the
+    parent's high-water mark over a fork and exec into it, so a process started by the
+    benchmark would report the benchmark's own peak."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 if __name__ == "__main__":

@@ -8,7 +8,8 @@ retrieval recall of the pruned index against brute force with our own scorer.
   names/s by the wall clock, and per CPU second (user + sys of this process and the
   workers: what a busy shared machine does not change), with the 1-minute load average before it.
 * peak RSS: a fresh process loads every list from the store, builds the screener and
-  screens 1,000 names (:mod:`benchmarks.speed.rss`); its ``ru_maxrss``.
+  screens 1,000 names (:mod:`benchmarks.speed.rss`); its ``VmHWM`` (``ru_maxrss``
+  would report this benchmark's own peak, carried over fork and exec).
 * retrieval recall: for each query, entries >= threshold found by ``NameIndex.search``
   over those found by ``NameIndex.exhaustive`` (every indexed name scored); micro-averaged.
 """
