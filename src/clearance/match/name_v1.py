@@ -146,8 +146,24 @@ def _score(q: NormalName, c: NormalName) -> ScoreResult:
     distinctive = [i for i, w in enumerate(q.weights) if w > GENERIC_WEIGHT]
     strict = distinctive[0] if len(distinctive) == 1 and not q.script else -1
     pairs = align(q.tokens, c.tokens, strict)
-    # An aligned pair weighs what the lighter of its two tokens weighs, so a misspelt
-    # common word (unknown to the frequency table) does not count as a rare one.
+    coverage, specificity, _ = weigh(q, c, pairs)
+    score, method = coverage * specificity, "token_alignment"
+    if c.kind == "person" and _partial_person(c.tokens, {j for _, j, _ in pairs}):
+        score, method = score * PARTIAL_PERSON, "partial_person"
+    if score < JOINED_SCORE and "".join(q.tokens) == "".join(c.tokens):
+        score, method = JOINED_SCORE, "joined"
+    return min(1.0, max(0.0, score - penalty)), pairs, coverage, specificity, method
+
+
+def weigh(
+    q: NormalName, c: NormalName, pairs: list[tuple[int, int, float]]
+) -> tuple[float, float, list[float]]:
+    """Coverage and specificity of an alignment, and the weights of the list name's
+    tokens left unmatched (0.0 for matched ones).
+
+    An aligned pair weighs what the lighter of its two tokens weighs, so a misspelt common
+    word (unknown to the frequency table) does not count as a rare one.
+    """
     matched = denominator = 0.0
     unmatched_q = list(q.weights)
     unmatched_c = list(c.weights)
@@ -160,12 +176,7 @@ def _score(q: NormalName, c: NormalName) -> ScoreResult:
     extra = sum(unmatched_c)
     coverage = matched / (denominator + LAMBDA * min(extra, denominator)) if denominator else 0.0
     specificity = min(1.0, math.sqrt(matched / SPECIFIC_WEIGHT)) if matched else 0.0
-    score, method = coverage * specificity, "token_alignment"
-    if c.kind == "person" and _partial_person(c.tokens, {j for _, j, _ in pairs}):
-        score, method = score * PARTIAL_PERSON, "partial_person"
-    if score < JOINED_SCORE and "".join(q.tokens) == "".join(c.tokens):
-        score, method = JOINED_SCORE, "joined"
-    return min(1.0, max(0.0, score - penalty)), pairs, coverage, specificity, method
+    return coverage, specificity, unmatched_c
 
 
 def _partial_person(tokens: tuple[str, ...], matched: set[int]) -> bool:

@@ -69,8 +69,6 @@ multiplies the score by a factor below one.
 
 from __future__ import annotations
 
-import math
-
 from clearance.match.han import has_han
 from clearance.match.name_v1 import (
     DERIVED_PENALTY,
@@ -86,6 +84,7 @@ from clearance.match.name_v1 import (
     _positions,
     align_by,
     detail,
+    weigh,
 )
 from clearance.match.normalize import NormalName, fold_text
 from clearance.match.v2_evidence import (
@@ -180,18 +179,7 @@ def _score(q: NormalName, c: NormalName) -> ScoreResult:
     cjk = cjk_person(q)
     every = (pinyin_similarity if has_han(q.original) else hangul_similarity) if cjk else None
     pairs = align(q.tokens, c.tokens, strict, every)
-    matched = denominator = 0.0
-    unmatched_q = list(q.weights)
-    unmatched_c = list(c.weights)
-    for i, j, sim in pairs:
-        weight = min(q.weights[i], c.weights[j])
-        matched += weight * sim
-        denominator += weight
-        unmatched_q[i] = unmatched_c[j] = 0.0
-    denominator += sum(unmatched_q)
-    extra = sum(unmatched_c)
-    coverage = matched / (denominator + LAMBDA * min(extra, denominator)) if denominator else 0.0
-    specificity = min(1.0, math.sqrt(matched / SPECIFIC_WEIGHT)) if matched else 0.0
+    coverage, specificity, unmatched_c = weigh(q, c, pairs)
     score, method = coverage * specificity, "token_alignment"
     matched_c = {j for _, j, _ in pairs}
     if c.kind == "person" and partial_person(c.tokens, matched_c, q.tokens, pairs):
