@@ -49,7 +49,7 @@ class NameIndex:
         self._similar_cache: dict[str, list[tuple[int, float]]] = {}
         self._postings_cache: dict[str, tuple[np.ndarray, np.ndarray, np.ndarray] | None] = {}
         self._offers: dict[
-            tuple[str, float], tuple[float, dict[int, tuple[float, float, float]]]
+            tuple[str, float], tuple[float, dict[int, tuple[float, float, float, float]]]
         ] = {}
         self._offers_size = 0
         self._by_first: dict[str, list[int]] = defaultdict(list)  # token ids by first letter
@@ -168,11 +168,9 @@ class NameIndex:
             if sparse is None:
                 sparse = self._bounded(parts, query.weights, total, optimistic, initials, threshold)
             found.update(sparse)
-        joined = "".join(query.tokens)
-        found.update(dict.fromkeys(self._joined.get(joined, ()), UNBOUNDED))
-        if len(query.tokens) > 1:
-            ordered = self._joined.get(" ".join(sorted(query.tokens)), ())
-            found.update(dict.fromkeys(ordered, UNBOUNDED))
+        for key in ("".join(query.tokens), " ".join(sorted(query.tokens))):
+            for name_id in self._joined.get(key, ()):
+                found[name_id] = UNBOUNDED
         return sorted(found.items())
 
     def _initial_names(self, letter: str) -> tuple[np.ndarray, np.ndarray, bytes, bytes]:
@@ -192,16 +190,16 @@ class NameIndex:
 
     def _offer(
         self, token: str, weight: float
-    ) -> tuple[float, dict[int, tuple[float, float, float]]]:
+    ) -> tuple[float, dict[int, tuple[float, float, float, float]]]:
         """For one query token of ``weight``: per name id reached, the best weight x sim,
-        the heaviest similar list token and the best sim (as in :meth:`_bounded`), and the
-        best weight x sim overall.
+        the heaviest similar list token, the best sim and ``weight`` capped by that
+        heaviest token (as in :meth:`_bounded`); and the best weight x sim overall.
         """
         key = (token, weight)
         cached = self._offers.get(key)
         if cached is not None:
             return cached
-        offers: dict[int, tuple[float, float, float]] = {}
+        offers: dict[int, tuple[float, float, float, float]] = {}
         top = 0.0
         postings = self._token_postings(token)
         if postings is not None and len(postings[0]):
@@ -214,10 +212,11 @@ class NameIndex:
             best = np.maximum.reduceat(best[order], starts)
             heavy = np.maximum.reduceat(heavy[order], starts)
             sims = np.maximum.reduceat(sims[order], starts)
+            capped = np.minimum(weight, heavy)
             offers = dict(
                 zip(
                     ids[starts].tolist(),
-                    zip(best.tolist(), heavy.tolist(), sims.tolist(), strict=True),
+                    zip(best.tolist(), heavy.tolist(), sims.tolist(), capped.tolist(), strict=True),
                     strict=True,
                 )
             )
@@ -286,22 +285,24 @@ class NameIndex:
         reached_initials = optimistic / initial_similarity
         letters = [(*self._initial_names(letter)[2:], weight) for letter, weight in initials]
         out: list[tuple[int, float]] = []
+        tables = [(weight, table) for weight, (_, table) in zip(weights, offers, strict=True)]
         for name_id in pool:
             offered = optimistic
             matched = reached_initials
             covered = 0.0
             words = reached = aligned = top = 0.0  # for the tighter bound
-            for k, (_, table) in enumerate(offers):
+            for weight, table in tables:
                 got = table.get(name_id)
                 if got is not None:
-                    offered += got[0]
-                    matched += weights[k]
-                    covered += got[1]
-                    words += got[0]
-                    reached += weights[k]
-                    aligned += min(weights[k], got[1])
-                    if got[2] > top:
-                        top = got[2]
+                    best, heavy, sim, capped = got
+                    offered += best
+                    matched += weight
+                    covered += heavy
+                    words += best
+                    reached += weight
+                    aligned += capped
+                    if sim > top:
+                        top = sim
             missing = total - matched
             extra = 0.0 if initials else max(0.0, name_weight[name_id] - covered)
             denominator = offered + missing
