@@ -9,6 +9,7 @@ never sees a pair the retrieval could not have found.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 
 from rapidfuzz.distance import OSA, Levenshtein
@@ -63,6 +64,25 @@ def deletes(token: str) -> set[str]:
 @lru_cache(maxsize=1_000_000)
 def token_similarity(a: str, b: str) -> float:
     """Similarity of two normalised tokens in [0, 1]; 0 below MIN_SIMILARITY."""
+    score = graded_similarity(a, b, same_skeleton, lambda head, whole: True)
+    return score if score >= MIN_SIMILARITY else 0.0
+
+
+def same_skeleton(a: str, b: str) -> bool:
+    """The same consonant skeleton, of three letters or more, or two in words of at most
+    four letters ("un"/"eun", "ali"/"aly", "abu"/"abou")."""
+    tiny = len(skeleton(a)) == 2 and max(len(a), len(b)) <= 4
+    return (len(skeleton(a)) >= 3 or tiny) and skeleton(a) == skeleton(b)
+
+
+def graded_similarity(
+    a: str,
+    b: str,
+    skeletons: Callable[[str, str], bool],
+    prefix_allowed: Callable[[str, str], bool],
+) -> float:
+    """The rules of :func:`token_similarity`, before its threshold, with the skeleton test
+    and the prefix permission given (a later matcher version changes only those)."""
     if a == b:
         return 1.0
     la, lb = len(a), len(b)
@@ -76,21 +96,19 @@ def token_similarity(a: str, b: str) -> float:
     score = edit if OSA.distance(a, b) <= MAX_EDITS else 0.0
     if max(la, lb) <= SHORT_TOKEN and edit <= Levenshtein.normalized_similarity(a, b):
         score -= SHORT_PENALTY  # one edit in a short token is a different word (not a swap)
-    tiny = len(skeleton(a)) == 2 and max(la, lb) <= 4  # "un"/"eun", "ali"/"aly", "abu"/"abou"
-    same_skeleton = (len(skeleton(a)) >= 3 or tiny) and skeleton(a) == skeleton(b)
     if (
         score < SKELETON_SIMILARITY
         and min(la, lb) >= 2
-        and same_skeleton
         and edit >= SKELETON_MIN_EDIT
+        and skeletons(a, b)
     ):
         score = SKELETON_SIMILARITY
     if min(la, lb) >= SHORT_PREFIX_MIN:
         head, whole = (a, b) if la < lb else (b, a)
         prefix = PREFIX_SIMILARITY if len(head) >= PREFIX_MIN else SHORT_PREFIX[len(head)]
-        if score < prefix and whole.startswith(head):
+        if score < prefix and whole.startswith(head) and prefix_allowed(head, whole):
             score = prefix
-    return score if score >= MIN_SIMILARITY else 0.0
+    return score
 
 
 STRICT_PREFIX_MIN = 8

@@ -9,22 +9,12 @@ import re
 from functools import cache, lru_cache
 from importlib import resources
 
-from rapidfuzz.distance import OSA, Levenshtein
-
 from clearance.match import keys
 from clearance.match.tokens import (
-    INITIAL_SIMILARITY,
-    MAX_EDITS,
     MIN_SIMILARITY,
-    PREFIX_MIN,
-    PREFIX_SIMILARITY,
-    SHORT_PENALTY,
-    SHORT_PREFIX,
     SHORT_PREFIX_MIN,
-    SHORT_TOKEN,
-    SKELETON_MIN_EDIT,
-    SKELETON_SIMILARITY,
     deletes,
+    graded_similarity,
     skeleton,
     strict_from,
 )
@@ -105,6 +95,21 @@ def _vowels_dropped(a: str, b: str) -> bool:
     return i == len(short)
 
 
+def _same_skeleton(a: str, b: str) -> bool:
+    """v1's skeleton test, two-letter skeletons also for vowel-dropped words of any
+    length, and not between a vowelled word and a list acronym."""
+    if skeleton(a) != skeleton(b):
+        return False
+    size = len(skeleton(a))
+    if size < 2 or (size == 2 and max(len(a), len(b)) > 4 and not _vowels_dropped(a, b)):
+        return False
+    return not (_acronym(b, a) and VOWEL.search(a[1:]))
+
+
+def _prefix_allowed(head: str, whole: str) -> bool:
+    return not _patronymic_of(head, whole)
+
+
 def _acronym(token: str, other: str) -> bool:
     """A short list token without vowels after its first letter (``ssm``, ``abr``; ``sb``
     against a word of four letters or more, while ``un`` stays ``uun``)."""
@@ -116,33 +121,7 @@ def _acronym(token: str, other: str) -> bool:
 def token_similarity(a: str, b: str) -> float:
     """Similarity of a query token ``a`` and a list token ``b`` in [0, 1]; 0 below
     MIN_SIMILARITY. v1's rules, with the changes in the module docstring."""
-    if a == b:
-        return 1.0
-    la, lb = len(a), len(b)
-    if la == 1 or lb == 1:
-        return INITIAL_SIMILARITY if a[0] == b[0] and a.isalpha() and b.isalpha() else 0.0
-    if a.isdigit() or b.isdigit():
-        return 0.0
-    edit = OSA.normalized_similarity(a, b)
-    score = edit if OSA.distance(a, b) <= MAX_EDITS else 0.0
-    if max(la, lb) <= SHORT_TOKEN and edit <= Levenshtein.normalized_similarity(a, b):
-        score -= SHORT_PENALTY
-    tiny = len(skeleton(a)) == 2 and (max(la, lb) <= 4 or _vowels_dropped(a, b))
-    same_skeleton = (len(skeleton(a)) >= 3 or tiny) and skeleton(a) == skeleton(b)
-    if same_skeleton and _acronym(b, a) and VOWEL.search(a[1:]):
-        same_skeleton = False
-    if (
-        score < SKELETON_SIMILARITY
-        and min(la, lb) >= 2
-        and same_skeleton
-        and edit >= SKELETON_MIN_EDIT
-    ):
-        score = SKELETON_SIMILARITY
-    if min(la, lb) >= SHORT_PREFIX_MIN:
-        head, whole = (a, b) if la < lb else (b, a)
-        prefix = PREFIX_SIMILARITY if len(head) >= PREFIX_MIN else SHORT_PREFIX[len(head)]
-        if score < prefix and whole.startswith(head) and not _patronymic_of(head, whole):
-            score = prefix
+    score = graded_similarity(a, b, _same_skeleton, _prefix_allowed)
     score = max(score, _typing(a, b))
     if score < SYMBOL_SIMILARITY and name_symbols(a) & name_symbols(b):
         score = SYMBOL_SIMILARITY
