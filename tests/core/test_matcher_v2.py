@@ -74,6 +74,7 @@ def test_name_v1_is_unchanged(query: str, listed: str, score: float) -> None:
         ("1st International Bank", "First International Bank"),
         ("Präsident Barack Obama", "Barack Obama"),
         ("Vladimir Vladimirovich Putin", "Vladimir Putin"),
+        ("TOPOR-GILKA Sergey.Anatolyevich", "TOPOR-GILKA, Sergey Anatolyevich"),
         ("Volkswagen Gesellschaft mit beschränkter Haftung", "Volkswagen GmbH"),
         ("Ted Doe", "Theodore Doe"),  # nickname group
         ("سميرة الشاهبندر", "SAMIRA SHAHBANDAR"),  # Arabic script, list-style spelling

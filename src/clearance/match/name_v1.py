@@ -132,15 +132,22 @@ def quick_score(q: NormalName, c: NormalName) -> float:
     return _score(q, c)[0]
 
 
-def _score(q: NormalName, c: NormalName) -> ScoreResult:
-    penalty = DERIVED_PENALTY if (q.derived or c.derived) else 0.0
+def penalty(q: NormalName, c: NormalName) -> float:
+    """What is taken off a score: a derived form, legal forms that differ, a legal form
+    stated for what the list names as a person, vessel or aircraft."""
+    taken = DERIVED_PENALTY if (q.derived or c.derived) else 0.0
     if q.legal and c.legal and set(q.legal) != set(c.legal):
-        penalty += LEGAL_MISMATCH
+        taken += LEGAL_MISMATCH
     if q.legal and not c.legal and c.kind in ("person", "object"):
-        penalty += TYPE_CONFLICT
+        taken += TYPE_CONFLICT
+    return taken
+
+
+def _score(q: NormalName, c: NormalName) -> ScoreResult:
+    taken = penalty(q, c)
     if q.tokens == c.tokens or sorted(q.tokens) == sorted(c.tokens):
         same = [(i, j, 1.0) for i, j in enumerate(_positions(q.tokens, c.tokens))]
-        return max(0.0, 1.0 - penalty), same, 1.0, 1.0, "exact"
+        return max(0.0, 1.0 - taken), same, 1.0, 1.0, "exact"
     # A query resting on one distinctive token gets no phonetic or prefix allowance for
     # it, unless transliterated from a script whose vowels are guesses.
     distinctive = [i for i, w in enumerate(q.weights) if w > GENERIC_WEIGHT]
@@ -152,7 +159,7 @@ def _score(q: NormalName, c: NormalName) -> ScoreResult:
         score, method = score * PARTIAL_PERSON, "partial_person"
     if score < JOINED_SCORE and "".join(q.tokens) == "".join(c.tokens):
         score, method = JOINED_SCORE, "joined"
-    return min(1.0, max(0.0, score - penalty)), pairs, coverage, specificity, method
+    return min(1.0, max(0.0, score - taken)), pairs, coverage, specificity, method
 
 
 def weigh(

@@ -71,19 +71,17 @@ from __future__ import annotations
 
 from clearance.match.han import has_han
 from clearance.match.name_v1 import (
-    DERIVED_PENALTY,
     JOINED_SCORE,
     LAMBDA,
-    LEGAL_MISMATCH,
     PARTIAL_PERSON,
     SPECIFIC_WEIGHT,
-    TYPE_CONFLICT,
     NameScore,
     ScoreResult,
     Similarity,
     _positions,
     align_by,
     detail,
+    penalty,
     weigh,
 )
 from clearance.match.normalize import NormalName, fold_text
@@ -156,11 +154,7 @@ def quick_score(q: NormalName, c: NormalName) -> float:
 
 
 def _score(q: NormalName, c: NormalName) -> ScoreResult:
-    penalty = DERIVED_PENALTY if (q.derived or c.derived) else 0.0
-    if q.legal and c.legal and set(q.legal) != set(c.legal):
-        penalty += LEGAL_MISMATCH
-    if q.legal and not c.legal and c.kind in ("person", "object"):
-        penalty += TYPE_CONFLICT
+    taken = penalty(q, c)
     if (legal_only(q) or legal_only(c)) and fold_text(q.original) != fold_text(c.original):
         return 0.0, [], 0.0, 0.0, "legal_form_only"
     conflict, why = 1.0, ""
@@ -173,7 +167,7 @@ def _score(q: NormalName, c: NormalName) -> ScoreResult:
         conflict, why = written, "same_script"
     if q.tokens == c.tokens or sorted(q.tokens) == sorted(c.tokens):
         same = [(i, j, 1.0) for i, j in enumerate(_positions(q.tokens, c.tokens))]
-        return max(0.0, conflict - penalty), same, 1.0, 1.0, why or "exact"
+        return max(0.0, conflict - taken), same, 1.0, 1.0, why or "exact"
     distinctive = [i for i, w in enumerate(q.weights) if w > GENERIC_WEIGHT]
     strict = distinctive[0] if len(distinctive) == 1 and not q.script else -1
     cjk = cjk_person(q)
@@ -208,8 +202,8 @@ def _score(q: NormalName, c: NormalName) -> ScoreResult:
         and all(approximate(q.tokens[i], c.tokens[j], s) for i, j, s in pairs)
     ):
         score, method = score * FUZZY_EXTRA, "all_fuzzy"
-    if why:
-        score, method = score * conflict, why
     if score < JOINED_SCORE and "".join(q.tokens) == "".join(c.tokens):
         score, method = JOINED_SCORE, "joined"
-    return min(1.0, max(0.0, score - penalty)), pairs, coverage, specificity, method
+    if why:  # after the joined-spelling rule, which must not lift a conflicting pair
+        score, method = score * conflict, why
+    return min(1.0, max(0.0, score - taken)), pairs, coverage, specificity, method

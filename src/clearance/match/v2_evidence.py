@@ -108,9 +108,15 @@ def _patronymics(original: str) -> frozenset[str]:
 
 
 def patronymic_conflict(q: str, c: str) -> bool:
-    """Both names state a patronymic, and none in common (``Ivanovich``, ``Viktorovich``)."""
+    """Both names state a patronymic, and none in common (``Ivanovich``, ``Viktorovich``).
+    A patronymic glued to the given name (``Sergey.Anatolyevich`` read as one word) still
+    has it in common."""
     pq, pc = _patronymics(q), _patronymics(c)
-    return bool(pq and pc) and not any(token_similarity(a, b) for a in pq for b in pc)
+    return bool(pq and pc) and not any(_same_patronymic(a, b) for a in pq for b in pc)
+
+
+def _same_patronymic(a: str, b: str) -> bool:
+    return bool(token_similarity(a, b)) or a.endswith(b) or b.endswith(a)
 
 
 @lru_cache(maxsize=65536)
