@@ -141,7 +141,7 @@ def _legal_typo(word: str, last: bool) -> str:
             if word != form and OSA.distance(word, form) == 1:
                 return form
     elif last and len(word) >= 3 and word not in SHORT_LEGAL_WORDS:
-        if word in GENERIC_FORMS or extract_org_types(word, generic=True):
+        if word in GENERIC_FORMS or legal_spans(word):
             return word
         for form in SHORT_LEGAL_WORDS:
             if len(form) == len(word) and Hamming.distance(word, form) == 1:
@@ -149,12 +149,18 @@ def _legal_typo(word: str, last: bool) -> str:
     return word
 
 
+@lru_cache(maxsize=262144)
+def legal_spans(folded: str) -> tuple[tuple[str, str], ...]:
+    """The legal forms rigour finds in folded text, as (words found, generic form)."""
+    return tuple(extract_org_types(folded, generic=True))
+
+
 def mark_legal_forms(folded: str) -> str:
     """Replace legal forms by ``~generic`` tokens (``co ltd`` -> ``~llc``)."""
     words = folded.split()
     if len(words) >= 2:
         folded = " ".join(_legal_typo(w, i == len(words) - 1) for i, w in enumerate(words))
-    spans = dict(extract_org_types(folded, generic=True))  # each form replaced once
+    spans = dict(legal_spans(folded))  # each form replaced once
     for found, generic in spans.items():
         pattern = rf"(?<![\w{LEGAL_PREFIX}]){re.escape(found)}(?!\w)"
         folded = re.sub(pattern, f" {LEGAL_PREFIX}{generic} ", folded)

@@ -7,9 +7,13 @@ from __future__ import annotations
 import re
 from functools import cache, lru_cache
 
-from rigour.names import extract_org_types
-
-from clearance.match.normalize import HOMOGLYPHS, NormalName, fold_text, is_unvowelled
+from clearance.match.normalize import (
+    HOMOGLYPHS,
+    NormalName,
+    fold_text,
+    is_unvowelled,
+    legal_spans,
+)
 from clearance.match.normalize import name_variants as v1_variants
 from clearance.match.script_forms import script_forms
 from clearance.match.v2_similarity import KEYBOARD_ROWS, LATIN_LETTER, PATRONYMIC
@@ -67,7 +71,7 @@ def name_variants(name: str) -> tuple[NormalName, ...]:
         extra.append(_HYPHENATED.sub(r"\1", name))
     if _GLUED_SPACE.search(name):
         extra.append(_GLUED_SPACE.sub("", name))
-    if not name.isascii() and LATIN_LETTER.search(name):
+    if _CYRILLIC_OR_GREEK.search(name) and LATIN_LETTER.search(name):
         looks_latin = _look_alike_words(name)
         if looks_latin != name:
             extra.append(looks_latin)
@@ -99,6 +103,7 @@ _HYPHENATED = re.compile(r"\b(al|el|ul|ad|ar|as|at|az|an|ed|er|es|et|ez)-(?=[^\W
 
 
 HOMOGLYPH_LETTERS = frozenset(chr(k) for k in HOMOGLYPHS)
+_CYRILLIC_OR_GREEK = re.compile(r"[\u0370-\u03ff\u0400-\u052f]")  # the HOMOGLYPHS letters
 
 
 _GLUED_SPACE = re.compile(r"(?<=[^\W\d_])[\u00a0\u2007\u202f](?=[^\W\d_])")
@@ -157,7 +162,7 @@ def _words_form(folded: str, first: NormalName | None) -> NormalName | None:
     if first is None or not first.legal:
         return None
     tokens = tuple(folded.split())
-    spans = extract_org_types(folded, generic=True)
+    spans = legal_spans(folded)
     light = {w for found, _ in spans for w in found.split()}
     positions = [i for i, t in enumerate(tokens) if t in light]
     if len(positions) >= 2:
@@ -326,7 +331,7 @@ for _row in KEYBOARD_ROWS:
 def _legal_word(word: str) -> bool:
     """A legal-form abbreviation: ours above, or one of rigour's of three letters or more
     (``uab``, ``tov``; its two-letter ones are too often name syllables)."""
-    return word in FORM_WORDS or (len(word) >= 3 and bool(extract_org_types(word, generic=True)))
+    return word in FORM_WORDS or (len(word) >= 3 and bool(legal_spans(word)))
 
 
 def _correct_form_word(folded: str) -> str | None:
