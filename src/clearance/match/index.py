@@ -16,6 +16,7 @@ import math
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
+from typing import NamedTuple
 
 import numpy as np
 
@@ -48,12 +49,10 @@ class NameIndex:
         self._joined: dict[str, list[int]] = defaultdict(list)
         self._similar_cache: dict[str, list[tuple[int, float]]] = {}
         self._postings_cache: dict[str, tuple[np.ndarray, np.ndarray, np.ndarray] | None] = {}
-        self._offers: dict[
-            tuple[str, float], tuple[float, dict[int, tuple[float, float, float, float]]]
-        ] = {}
+        self._offers: dict[tuple[str, float], Offer] = {}
         self._offers_size = 0
         self._by_first: dict[str, list[int]] = defaultdict(list)  # token ids by first letter
-        self._letters: dict[str, tuple[np.ndarray, np.ndarray, bytes, bytes]] = {}
+        self._letters: dict[str, tuple[np.ndarray, np.ndarray]] = {}
         for entry_id, entry in enumerate(self.entries):
             kind = KINDS.get(entry.entity_type, "")
             for raw in entry.names:
@@ -173,9 +172,9 @@ class NameIndex:
                 found[name_id] = UNBOUNDED
         return sorted(found.items())
 
-    def _initial_names(self, letter: str) -> tuple[np.ndarray, np.ndarray, bytes, bytes]:
+    def _initial_names(self, letter: str) -> tuple[np.ndarray, np.ndarray]:
         """Which names have a word beginning with ``letter`` (what a query initial can
-        meet), and which have ``letter`` itself as a word; as arrays and as bytes."""
+        meet), and which have ``letter`` itself as a word."""
         cached = self._letters.get(letter)
         if cached is None:
             begins = np.zeros(len(self.names), dtype=bool)
@@ -185,22 +184,19 @@ class NameIndex:
             itself = self._vocab.get(letter)
             if itself is not None:
                 same[self._postings_np[itself]] = True
-            cached = self._letters[letter] = (begins, same, begins.tobytes(), same.tobytes())
+            cached = self._letters[letter] = (begins, same)
         return cached
 
-    def _offer(
-        self, token: str, weight: float
-    ) -> tuple[float, dict[int, tuple[float, float, float, float]]]:
-        """For one query token of ``weight``: per name id reached, the best weight x sim,
-        the heaviest similar list token, the best sim and ``weight`` capped by that
-        heaviest token (as in :meth:`_bounded`); and the best weight x sim overall.
+    def _offer(self, token: str, weight: float) -> Offer:
+        """For one query token of ``weight``: the best weight x sim overall and, per name
+        id reached (ascending), the best weight x sim, the heaviest similar list token, the
+        best sim and ``weight`` capped by that heaviest token (as in :meth:`_bounded`).
         """
         key = (token, weight)
         cached = self._offers.get(key)
         if cached is not None:
             return cached
-        offers: dict[int, tuple[float, float, float, float]] = {}
-        top = 0.0
+        result = Offer(0.0, _NO_IDS, _NO_VALUES, _NO_VALUES, _NO_VALUES, _NO_VALUES)
         postings = self._token_postings(token)
         if postings is not None and len(postings[0]):
             ids, heavy, sims = postings
@@ -213,20 +209,12 @@ class NameIndex:
             heavy = np.maximum.reduceat(heavy[order], starts)
             sims = np.maximum.reduceat(sims[order], starts)
             capped = np.minimum(weight, heavy)
-            offers = dict(
-                zip(
-                    ids[starts].tolist(),
-                    zip(best.tolist(), heavy.tolist(), sims.tolist(), capped.tolist(), strict=True),
-                    strict=True,
-                )
-            )
-            top = float(best.max())
-        result = (top, offers)
+            result = Offer(float(best.max()), ids[starts], best, heavy, sims, capped)
         if self._offers_size > 2_000_000:
             self._offers.clear()
             self._offers_size = 0
         self._offers[key] = result
-        self._offers_size += len(offers) + 1
+        self._offers_size += len(result.ids) + 1
         return result
 
     def _essential(
@@ -257,73 +245,69 @@ class NameIndex:
             offer = self._offer(query.tokens[p], weight)
             offers.append(offer)
             weights.append(weight)
-            best_all += offer[0]
+            best_all += offer.top
             reached_all += weight
         best_all += optimistic
         reached_all += optimistic / initial_similarity
         essential = []
-        for k, (top, _) in enumerate(offers):
-            offered = best_all - top
-            missing = total - (reached_all - weights[k])
-            if offered <= 0.0:
+        for k, offer in enumerate(offers):
+            others = best_all - offer.top
+            lacking = total - (reached_all - weights[k])
+            if others <= 0.0:
                 essential.append(k)
                 continue
-            bound = offered / (offered + missing) * min(1.0, math.sqrt(offered / specific))
-            if bound < threshold - 1e-9:
+            if others / (others + lacking) * min(1.0, math.sqrt(others / specific)) < (
+                threshold - 1e-9
+            ):
                 essential.append(k)
         if not essential:
             return None
-        if len(essential) > 1:
-            essential.sort(key=lambda k: len(offers[k][1]))
-        pool: Iterable[int] = offers[essential[0]][1].keys()
+        essential.sort(key=lambda k: len(offers[k].ids))
+        pool = offers[essential[0]].ids
         for k in essential[1:]:
-            pool = offers[k][1].keys() & pool
-        if len(pool) > SPARSE_MAX:  # type: ignore[arg-type]
-            return None  # numpy is cheaper on many names
+            pool = pool[_found_in(offers[k].ids, pool)[0]]
+        if len(pool) > SPARSE_MAX:
+            return None  # the dense computation is cheaper on many names
         floor = threshold - 1e-9
-        name_weight = self._name_weight_list
-        reached_initials = optimistic / initial_similarity
-        letters = [(*self._initial_names(letter)[2:], weight) for letter, weight in initials]
-        out: list[tuple[int, float]] = []
-        tables = [(weight, table) for weight, (_, table) in zip(weights, offers, strict=True)]
-        for name_id in pool:
-            offered = optimistic
-            matched = reached_initials
-            covered = 0.0
-            words = reached = aligned = top = 0.0  # for the tighter bound
-            for weight, table in tables:
-                got = table.get(name_id)
-                if got is not None:
-                    best, heavy, sim, capped = got
-                    offered += best
-                    matched += weight
-                    covered += heavy
-                    words += best
-                    reached += weight
-                    aligned += capped
-                    if sim > top:
-                        top = sim
-            missing = total - matched
-            extra = 0.0 if initials else max(0.0, name_weight[name_id] - covered)
-            denominator = offered + missing
-            bound = offered / (denominator + lam * min(extra, denominator))
-            if bound * min(1.0, math.sqrt(offered / specific)) < floor:
-                continue
-            met = False
-            for begins, same, weight in letters:
-                if begins[name_id]:
-                    met = True
-                    sim = 1.0 if same[name_id] else initial_similarity
-                    words += weight * sim
-                    reached += weight
-                    aligned += weight
-                    if sim > top:
-                        top = sim
-            extra = 0.0 if met else max(0.0, name_weight[name_id] - covered)
-            bound = _tight_bound(words, total - reached, aligned, top, extra, total, lam, specific)
-            if bound >= floor:
-                out.append((name_id, bound))
-        return out
+        # per name of the pool, token by token in query order (as _bounded sums them)
+        offered = np.full(len(pool), optimistic)
+        matched = np.full(len(pool), optimistic / initial_similarity)
+        covered = np.zeros(len(pool))
+        words = np.zeros(len(pool))
+        reached = np.zeros(len(pool))
+        aligned = np.zeros(len(pool))
+        top = np.zeros(len(pool))
+        for weight, offer in zip(weights, offers, strict=True):
+            hit, at = _found_in(offer.ids, pool)
+            best = np.where(hit, offer.best[at], 0.0)
+            offered += best
+            matched += np.where(hit, weight, 0.0)
+            covered += np.where(hit, offer.heavy[at], 0.0)
+            words += best
+            reached += np.where(hit, weight, 0.0)
+            aligned += np.where(hit, offer.capped[at], 0.0)
+            top = np.maximum(top, np.where(hit, offer.sims[at], 0.0))
+        missing = total - matched
+        left = np.maximum(0.0, self._name_weight[pool] - covered)
+        extra = np.zeros_like(left) if initials else left
+        denominator = offered + missing
+        bound = offered / (denominator + lam * np.minimum(extra, denominator))
+        bound *= np.minimum(1.0, np.sqrt(offered / specific))
+        keep = bound >= floor
+        met = np.zeros(len(pool), dtype=bool)
+        for letter, weight in initials:
+            begins, same = self._initial_names(letter)
+            has = begins[pool]
+            sim = np.where(same[pool], 1.0, initial_similarity)
+            words += np.where(has, weight * sim, 0.0)
+            reached += np.where(has, weight, 0.0)
+            aligned += np.where(has, weight, 0.0)
+            top = np.where(has, np.maximum(top, sim), top)
+            met |= has
+        extra = np.where(met, 0.0, left)
+        tight = _tight_bounds(words, total - reached, aligned, top, extra, total, lam, specific)
+        keep &= tight >= floor
+        return list(zip(pool[keep].tolist(), tight[keep].tolist(), strict=True))
 
     def _reached_by_essential(
         self,
@@ -419,7 +403,7 @@ class NameIndex:
         top = np.maximum.reduceat(sims, first)
         met = np.zeros(len(name_ids), dtype=bool)
         for letter, weight in initials:
-            begins, same = self._initial_names(letter)[:2]
+            begins, same = self._initial_names(letter)
             has = begins[name_ids]
             sim = np.where(same[name_ids], 1.0, initial_similarity)
             words = words + np.where(has, weight * sim, 0.0)
@@ -428,13 +412,7 @@ class NameIndex:
             top = np.where(has, np.maximum(top, sim), top)
             met |= has
         extra = np.where(met, 0.0, left)
-        missing = total - reached
-        denominator = words + missing
-        tight = np.minimum(
-            words / (denominator + lam * np.minimum(extra, denominator)),
-            top * aligned / (aligned + missing) / (1.0 + lam * np.minimum(1.0, extra / total)),
-        )
-        tight *= np.minimum(1.0, np.sqrt(words / specific))
+        tight = _tight_bounds(words, total - reached, aligned, top, extra, total, lam, specific)
         keep = (bound >= threshold - 1e-9) & (tight >= threshold - 1e-9)
         return list(zip(name_ids[keep].tolist(), tight[keep].tolist(), strict=True))
 
@@ -452,22 +430,44 @@ class NameIndex:
         self, queries: Iterable[NormalName], threshold: float
     ) -> dict[int, tuple[float, int, NormalName]]:
         """:meth:`search` without the detail: best (score, name id, query form) per entry id,
-        at or above ``threshold``, in the same order; the detail of one is
+        at or above ``threshold``, by entry id; the detail of one is
         ``matcher.score_names(query form, names[name id])``."""
-        best: dict[int, tuple[float, int, NormalName]] = {}
+        # Every form's candidates, highest bound first: an entry's best name is then
+        # usually scored first and its other names (and other forms' offers of it) are
+        # skipped. Equal scores go to the earlier (form, candidate), as in a plain loop.
+        forms = list(queries)
+        ranked = [
+            (bound, order, form, name_id)
+            for order, (form, name_id, bound) in enumerate(
+                (form, name_id, bound)
+                for form, query in enumerate(forms)
+                for name_id, bound in self._candidates(query, threshold)
+            )
+        ]
+        ranked.sort(key=lambda c: -c[0])  # stable: (form, candidate) order among equals
+        best: dict[int, tuple[float, int, int, int]] = {}  # entry: score, name, order, form
         quick_score = self.matcher.quick_score
-        for query in queries:
-            for name_id, bound in self._candidates(query, threshold):
-                entry_id = self.name_entry[name_id]
-                current = best.get(entry_id)
-                if current is not None and bound < current[0] - 1e-9:
+        name_entry, names = self.name_entry, self.names
+        for bound, order, form, name_id in ranked:
+            entry_id = name_entry[name_id]
+            current = best.get(entry_id)
+            if current is not None:
+                reach = min(1.0, bound + 1e-9)  # a score is at most 1 and at most its bound
+                if reach < current[0] or (reach <= current[0] and order > current[2]):
                     continue  # cannot beat the entry's best name so far
-                score = quick_score(query, self.names[name_id])
-                if score < threshold:
-                    continue
-                if current is None or score > current[0]:
-                    best[entry_id] = (score, name_id, query)
-        return best
+            score = quick_score(forms[form], names[name_id])
+            if score < threshold:
+                continue
+            if (
+                current is None
+                or score > current[0]
+                or (score == current[0] and order < current[2])
+            ):
+                best[entry_id] = (score, name_id, order, form)
+        return {
+            entry_id: (score, name_id, forms[form])
+            for entry_id, (score, name_id, _, form) in sorted(best.items())
+        }
 
     def exhaustive(self, queries: Iterable[NormalName], threshold: float) -> dict[int, float]:
         """Brute force over every indexed name: the oracle the pruning is tested against."""
@@ -482,33 +482,60 @@ class NameIndex:
         return best
 
 
-def _tight_bound(
-    words: float,
-    missing: float,
-    aligned: float,
-    top: float,
-    extra: float,
+def _tight_bounds(
+    words: np.ndarray,
+    missing: np.ndarray,
+    aligned: np.ndarray,
+    top: np.ndarray,
+    extra: np.ndarray,
     total: float,
     lam: float,
     specific: float,
-) -> float:
-    """Upper bound of a name's score from what its words offer the query's.
+) -> np.ndarray:
+    """Upper bound of each name's score from what its words offer the query's.
 
     ``words``: sum over the query tokens the name meets of the best weight x similarity
-    on offer (initials included as the name answers them); ``missing``: the query weight
-    it does not meet; ``aligned``: sum of ``min(w(q), heaviest similar list token)``;
-    ``top``: the best similarity on offer; ``extra``: list weight surely left over.
+    on offer (initials included as the name answers them; every name here meets one:
+    ``words > 0``); ``missing``: the query weight it does not meet; ``aligned``: sum of
+    ``min(w(q), heaviest similar list token)``; ``top``: the best similarity on offer;
+    ``extra``: list weight surely left over.
 
     The score is at most coverage x specificity; an aligned pair adds ``min(w(q), w(c))``
     to the coverage's denominator and that times its similarity to the numerator, so the
     coverage is at most both ``words / (words + missing + LAMBDA * min(extra, ...))`` and
     ``top * aligned / (aligned + missing)`` over ``1 + LAMBDA * min(1, extra / W(Q))``.
     """
-    if words <= 0.0:
-        return 0.0
     denominator = words + missing
-    coverage = min(
-        words / (denominator + lam * min(extra, denominator)),
-        top * aligned / (aligned + missing) / (1.0 + lam * min(1.0, extra / total)),
+    coverage = np.minimum(
+        words / (denominator + lam * np.minimum(extra, denominator)),
+        top * aligned / (aligned + missing) / (1.0 + lam * np.minimum(1.0, extra / total)),
     )
-    return coverage * min(1.0, math.sqrt(words / specific))
+    bounds: np.ndarray = coverage * np.minimum(1.0, np.sqrt(words / specific))
+    return bounds
+
+
+class Offer(NamedTuple):
+    """What the list's names offer one query token: the best weight x similarity over
+    all of them, and per name id reached (ascending) the best weight x similarity, the
+    heaviest similar list token, the best similarity and the query weight capped by the
+    heaviest token."""
+
+    top: float
+    ids: np.ndarray
+    best: np.ndarray
+    heavy: np.ndarray
+    sims: np.ndarray
+    capped: np.ndarray
+
+
+_NO_IDS = np.zeros(0, dtype=np.int32)
+_NO_VALUES = np.zeros(0, dtype=np.float64)
+
+
+def _found_in(ids: np.ndarray, wanted: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Which of ``wanted`` are in the ascending ``ids``, and where (0 where not)."""
+    if not len(ids):
+        return np.zeros(len(wanted), dtype=bool), np.zeros(len(wanted), dtype=np.intp)
+    at = np.searchsorted(ids, wanted)
+    at[at == len(ids)] = 0
+    return ids[at] == wanted, at
