@@ -6,10 +6,12 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from clearance.errors import InputError
 from clearance.hits import Query
-from clearance.match import name_v1, name_v2
+from clearance.match import name_v1, name_v2, v2_similarity
 from clearance.match.matcher import DEFAULT, MATCHERS, get_matcher
 from clearance.match.normalize import name_variants as v1_variants
 from clearance.screening import Screener
@@ -131,3 +133,18 @@ def test_screener_names_its_matcher_and_can_replay_v1() -> None:
     assert old.matcher == "name-v1" and old.screen(query).matcher == "name-v1"
     hits = old.screen(Query("Huawei Technolgies")).hits
     assert hits and all(h.explanation["matcher"] == "name-v1" for h in hits)
+
+
+_WORDS = st.text(alphabet="abcdeilmnorstuvwy015", min_size=1, max_size=9)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(
+    st.one_of(_WORDS, st.sampled_from(["bill", "william", "ted", "theodore", "mohammed"])),
+    st.one_of(_WORDS, st.sampled_from(["will", "theo", "muhammad", "rnike", "c1ark"])),
+)
+def test_unrelated_shortcut_never_hides_a_similarity(a: str, b: str) -> None:
+    """The cheap test that skips half the pairs the index retrieves is exact: a pair it
+    calls unrelated scores 0 by every rule."""
+    if v2_similarity._unrelated(a, b):
+        assert v2_similarity._rules(a, b) == 0.0

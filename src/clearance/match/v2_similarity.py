@@ -9,10 +9,13 @@ import re
 from functools import cache, lru_cache
 from importlib import resources
 
+from rapidfuzz.distance import OSA
+
 from clearance.match import keys
 from clearance.match.tokens import (
     MIN_SIMILARITY,
     SHORT_PREFIX_MIN,
+    SKELETON_MIN_EDIT,
     deletes,
     graded_similarity,
     skeleton,
@@ -121,11 +124,32 @@ def _acronym(token: str, other: str) -> bool:
 def token_similarity(a: str, b: str) -> float:
     """Similarity of a query token ``a`` and a list token ``b`` in [0, 1]; 0 below
     MIN_SIMILARITY. v1's rules, with the changes in the module docstring."""
+    return 0.0 if _unrelated(a, b) else _rules(a, b)
+
+
+def _rules(a: str, b: str) -> float:
+    """:func:`token_similarity` without the shortcut for unrelated pairs."""
     score = graded_similarity(a, b, _same_skeleton, _prefix_allowed)
     score = max(score, _typing(a, b))
     if score < SYMBOL_SIMILARITY and name_symbols(a) & name_symbols(b):
         score = SYMBOL_SIMILARITY
     return score if score >= MIN_SIMILARITY else 0.0
+
+
+def _unrelated(a: str, b: str) -> bool:
+    """True for a pair no rule of :func:`token_similarity` relates, known cheaply (half
+    the pairs the index retrieves): two words of two letters or more, under half alike
+    by edits (what the edit, skeleton and typing rules need), neither a prefix of the
+    other, no OCR reading and no nickname group shared."""
+    if len(a) < 2 or len(b) < 2 or OSA.normalized_similarity(a, b) >= SKELETON_MIN_EDIT:
+        return False
+    head, whole = (a, b) if len(a) < len(b) else (b, a)
+    return not (
+        whole.startswith(head)
+        or ocr_fold(a) != a
+        or ocr_fold(b) != b
+        or name_symbols(a) & name_symbols(b)
+    )
 
 
 def _typing(a: str, b: str) -> float:
