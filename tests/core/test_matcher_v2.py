@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from clearance.errors import InputError
 from clearance.hits import Query
-from clearance.match import name_v1, name_v2, v2_similarity
+from clearance.match import name_v1, name_v2, v2_forms, v2_similarity
 from clearance.match.matcher import DEFAULT, MATCHERS, get_matcher
 from clearance.match.normalize import name_variants as v1_variants
 from clearance.screening import Screener
@@ -148,3 +148,18 @@ def test_unrelated_shortcut_never_hides_a_similarity(a: str, b: str) -> None:
     calls unrelated scores 0 by every rule."""
     if v2_similarity._unrelated(a, b):
         assert v2_similarity._rules(a, b) == 0.0
+
+
+@pytest.mark.parametrize(
+    ("name", "alternatives"),
+    [
+        ("Al-Qa'ida/Islamic Army", ["Al-Qa'ida", "Islamic Army"]),
+        ("AL-'ARIF Sultan Yusuf/Hasan", ["AL-'ARIF Sultan Yusuf", "AL-'ARIF Sultan Hasan"]),
+        ("LUIS/ANTONIO URDANETA POZO", ["LUIS URDANETA POZO", "ANTONIO URDANETA POZO"]),
+        ("Mohammed/Muhammad", ["Mohammed", "Muhammad"]),
+    ],
+)
+def test_slash_alternatives_never_leave_a_given_name_alone(
+    name: str, alternatives: list[str]
+) -> None:
+    assert v2_forms._alternatives(name) == alternatives

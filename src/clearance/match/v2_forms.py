@@ -16,7 +16,7 @@ from clearance.match.normalize import (
 )
 from clearance.match.normalize import name_variants as v1_variants
 from clearance.match.script_forms import script_forms
-from clearance.match.v2_similarity import KEYBOARD_ROWS, LATIN_LETTER, PATRONYMIC
+from clearance.match.v2_similarity import KEYBOARD_ROWS, LATIN_LETTER, PATRONYMIC, personal_name
 from clearance.match.weights import GENERIC_ORG_WORDS, STOPWORD_WEIGHT, token_weight
 
 LEGAL_WORD_WEIGHT = 0.4  # a legal-form word kept as a word (weights.LEGAL_FORM_WEIGHT)
@@ -51,7 +51,8 @@ def name_variants(name: str) -> tuple[NormalName, ...]:
     * a mistyped legal form put right (``S.s.`` -> ``SA``, ``vO.`` -> ``Co.``);
     * the name rewritten (:func:`rewrite`): numbers as digits, titles and patronymics
       dropped, long legal forms and country abbreviations spelt the usual way;
-    * each part of a name of alternatives joined by a slash (``Al-Qa'ida/Islamic Army``);
+    * the names a name of slash-joined alternatives stands for (:func:`_alternatives`:
+      ``Al-Qa'ida/Islamic Army``; ``Sultan Yusuf/Hasan``, one given name for another);
     * an article or particle joined to the name it is hyphenated to (``AL-FIRAS`` ->
       ``ALFIRAS``, which a query initial ``A.`` can then stand for);
     * no-break spaces inside a word dropped (``N\u00a0ASR`` -> ``NASR``);
@@ -86,7 +87,7 @@ def name_variants(name: str) -> tuple[NormalName, ...]:
     if cut:
         extra.append(cut)
     if _SLASH.search(name):
-        extra.extend(part for part in _SLASH.split(name) if _LETTERS3.search(part))
+        extra.extend(part for part in _alternatives(name) if _LETTERS3.search(part))
     seen = {f.key for f in forms}
     for text in extra:
         for form in v1_variants(text):
@@ -172,6 +173,26 @@ def _words_form(folded: str, first: NormalName | None) -> NormalName | None:
     else:
         return None
     return NormalName(first.original, tokens, (), True, weights, first.script, first.kind)
+
+
+def _alternatives(name: str) -> list[str]:
+    """The names a name of slash-joined alternatives stands for: each part as a name
+    (``Al-Qa'ida/Islamic Army``), except a personal name standing alone beside a part
+    of several words, which takes the place of the word beside it (``AL-'ARIF Sultan
+    Yusuf/Hasan`` -> ``AL-'ARIF Sultan Hasan``: a given name alone is not the party's)."""
+    parts = _SLASH.split(name)
+    out = []
+    for i, part in enumerate(parts):
+        word = fold_text(part)
+        if " " in word or not personal_name(word):
+            out.append(part)
+        elif i > 0 and len(parts[i - 1].split()) > 1:
+            out.append(" ".join([*parts[i - 1].split()[:-1], part]))
+        elif i + 1 < len(parts) and len(parts[i + 1].split()) > 1:
+            out.append(" ".join([part, *parts[i + 1].split()[1:]]))
+        else:
+            out.append(part)  # alternatives of one word each (``Mohammed/Muhammad``)
+    return out
 
 
 _SLASH = re.compile(r"(?<=[^\W\d_]{3})\s*/\s*(?=[^\W\d_]{3})")  # not "A/S", "c/o"
