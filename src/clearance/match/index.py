@@ -16,7 +16,6 @@ import math
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
-from typing import NamedTuple
 
 import numpy as np
 
@@ -28,6 +27,8 @@ from clearance.model import ListEntry
 
 # Above this many names reached by the essential tokens, the vectorised bound is cheaper.
 SPARSE_MAX = 150
+# An offer reaching at most this many names is kept as a dictionary once met twice.
+TABLE_MAX = 2000
 UNBOUNDED = 2.0  # the bound of a candidate kept whatever its bound: above any score
 # the list-side kind of an entry's names; "org" is new with name-v2 (v1 reads only the others)
 KINDS = {"person": "person", "vessel": "object", "aircraft": "object", "company": "org"}
@@ -52,7 +53,7 @@ class NameIndex:
         self._offers: dict[tuple[str, float], Offer] = {}
         self._offers_size = 0
         self._by_first: dict[str, list[int]] = defaultdict(list)  # token ids by first letter
-        self._letters: dict[str, tuple[np.ndarray, np.ndarray]] = {}
+        self._letters: dict[str, tuple[np.ndarray, np.ndarray, bytes, bytes]] = {}
         for entry_id, entry in enumerate(self.entries):
             kind = KINDS.get(entry.entity_type, "")
             for raw in entry.names:
@@ -172,9 +173,9 @@ class NameIndex:
                 found[name_id] = UNBOUNDED
         return sorted(found.items())
 
-    def _initial_names(self, letter: str) -> tuple[np.ndarray, np.ndarray]:
+    def _initial_names(self, letter: str) -> tuple[np.ndarray, np.ndarray, bytes, bytes]:
         """Which names have a word beginning with ``letter`` (what a query initial can
-        meet), and which have ``letter`` itself as a word."""
+        meet), and which have ``letter`` itself as a word; as arrays and as bytes."""
         cached = self._letters.get(letter)
         if cached is None:
             begins = np.zeros(len(self.names), dtype=bool)
@@ -184,7 +185,7 @@ class NameIndex:
             itself = self._vocab.get(letter)
             if itself is not None:
                 same[self._postings_np[itself]] = True
-            cached = self._letters[letter] = (begins, same)
+            cached = self._letters[letter] = (begins, same, begins.tobytes(), same.tobytes())
         return cached
 
     def _offer(self, token: str, weight: float) -> Offer:
@@ -269,45 +270,51 @@ class NameIndex:
         if len(pool) > SPARSE_MAX:
             return None  # the dense computation is cheaper on many names
         floor = threshold - 1e-9
-        # per name of the pool, token by token in query order (as _bounded sums them)
-        offered = np.full(len(pool), optimistic)
-        matched = np.full(len(pool), optimistic / initial_similarity)
-        covered = np.zeros(len(pool))
-        words = np.zeros(len(pool))
-        reached = np.zeros(len(pool))
-        aligned = np.zeros(len(pool))
-        top = np.zeros(len(pool))
-        for weight, offer in zip(weights, offers, strict=True):
-            hit, at = _found_in(offer.ids, pool)
-            best = np.where(hit, offer.best[at], 0.0)
-            offered += best
-            matched += np.where(hit, weight, 0.0)
-            covered += np.where(hit, offer.heavy[at], 0.0)
-            words += best
-            reached += np.where(hit, weight, 0.0)
-            aligned += np.where(hit, offer.capped[at], 0.0)
-            top = np.maximum(top, np.where(hit, offer.sims[at], 0.0))
-        missing = total - matched
-        left = np.maximum(0.0, self._name_weight[pool] - covered)
-        extra = np.zeros_like(left) if initials else left
-        denominator = offered + missing
-        bound = offered / (denominator + lam * np.minimum(extra, denominator))
-        bound *= np.minimum(1.0, np.sqrt(offered / specific))
-        keep = bound >= floor
-        met = np.zeros(len(pool), dtype=bool)
-        for letter, weight in initials:
-            begins, same = self._initial_names(letter)
-            has = begins[pool]
-            sim = np.where(same[pool], 1.0, initial_similarity)
-            words += np.where(has, weight * sim, 0.0)
-            reached += np.where(has, weight, 0.0)
-            aligned += np.where(has, weight, 0.0)
-            top = np.where(has, np.maximum(top, sim), top)
-            met |= has
-        extra = np.where(met, 0.0, left)
-        tight = _tight_bounds(words, total - reached, aligned, top, extra, total, lam, specific)
-        keep &= tight >= floor
-        return list(zip(pool[keep].tolist(), tight[keep].tolist(), strict=True))
+        name_weight = self._name_weight_list
+        reached_initials = optimistic / initial_similarity
+        letters = [(*self._initial_names(letter)[2:], weight) for letter, weight in initials]
+        out: list[tuple[int, float]] = []
+        tables = [
+            (weight, offer.table(pool)) for weight, offer in zip(weights, offers, strict=True)
+        ]
+        for name_id in pool.tolist():
+            offered = optimistic
+            matched = reached_initials
+            covered = 0.0
+            words = reached = aligned = top = 0.0  # for the tighter bound
+            for weight, table in tables:
+                got = table.get(name_id)
+                if got is not None:
+                    best, heavy, sim, capped = got
+                    offered += best
+                    matched += weight
+                    covered += heavy
+                    words += best
+                    reached += weight
+                    aligned += capped
+                    if sim > top:
+                        top = sim
+            missing = total - matched
+            extra = 0.0 if initials else max(0.0, name_weight[name_id] - covered)
+            denominator = offered + missing
+            bound = offered / (denominator + lam * min(extra, denominator))
+            if bound * min(1.0, math.sqrt(offered / specific)) < floor:
+                continue
+            met = False
+            for begins, same, weight in letters:
+                if begins[name_id]:
+                    met = True
+                    sim = 1.0 if same[name_id] else initial_similarity
+                    words += weight * sim
+                    reached += weight
+                    aligned += weight
+                    if sim > top:
+                        top = sim
+            extra = 0.0 if met else max(0.0, name_weight[name_id] - covered)
+            bound = _tight_bound(words, total - reached, aligned, top, extra, total, lam, specific)
+            if bound >= floor:
+                out.append((name_id, bound))
+        return out
 
     def _reached_by_essential(
         self,
@@ -403,7 +410,7 @@ class NameIndex:
         top = np.maximum.reduceat(sims, first)
         met = np.zeros(len(name_ids), dtype=bool)
         for letter, weight in initials:
-            begins, same = self._initial_names(letter)
+            begins, same = self._initial_names(letter)[:2]
             has = begins[name_ids]
             sim = np.where(same[name_ids], 1.0, initial_similarity)
             words = words + np.where(has, weight * sim, 0.0)
@@ -482,6 +489,25 @@ class NameIndex:
         return best
 
 
+def _tight_bound(
+    words: float,
+    missing: float,
+    aligned: float,
+    top: float,
+    extra: float,
+    total: float,
+    lam: float,
+    specific: float,
+) -> float:
+    """:func:`_tight_bounds` of one name (``words > 0``)."""
+    denominator = words + missing
+    coverage = min(
+        words / (denominator + lam * min(extra, denominator)),
+        top * aligned / (aligned + missing) / (1.0 + lam * min(1.0, extra / total)),
+    )
+    return coverage * min(1.0, math.sqrt(words / specific))
+
+
 def _tight_bounds(
     words: np.ndarray,
     missing: np.ndarray,
@@ -514,18 +540,52 @@ def _tight_bounds(
     return bounds
 
 
-class Offer(NamedTuple):
+class Offer:
     """What the list's names offer one query token: the best weight x similarity over
     all of them, and per name id reached (ascending) the best weight x similarity, the
     heaviest similar list token, the best similarity and the query weight capped by the
-    heaviest token."""
+    heaviest token.
 
-    top: float
-    ids: np.ndarray
-    best: np.ndarray
-    heavy: np.ndarray
-    sims: np.ndarray
-    capped: np.ndarray
+    :meth:`table` gives them by name id: the first time for the names asked about, from
+    then on for all if they are at most ``TABLE_MAX`` (a cold query builds no dictionary
+    of a common word's thousands of names; a batch, meeting the same words over and over,
+    builds each one once).
+    """
+
+    __slots__ = ("_asked", "_table", "best", "capped", "heavy", "ids", "sims", "top")
+
+    def __init__(
+        self,
+        top: float,
+        ids: np.ndarray,
+        best: np.ndarray,
+        heavy: np.ndarray,
+        sims: np.ndarray,
+        capped: np.ndarray,
+    ) -> None:
+        self.top, self.ids, self.best, self.heavy = top, ids, best, heavy
+        self.sims, self.capped = sims, capped
+        self._table: dict[int, tuple[float, float, float, float]] | None = None
+        self._asked = False
+
+    def table(self, wanted: np.ndarray) -> dict[int, tuple[float, float, float, float]]:
+        """(best, heavy, sim, capped) by name id, for at least the names ``wanted``."""
+        if self._table is not None:
+            return self._table
+        if self._asked and len(self.ids) <= TABLE_MAX:
+            self._table = _rows(self.ids, self.best, self.heavy, self.sims, self.capped)
+            return self._table
+        self._asked = True
+        hit, at = _found_in(self.ids, wanted)
+        at = at[hit]
+        return _rows(self.ids[at], self.best[at], self.heavy[at], self.sims[at], self.capped[at])
+
+
+def _rows(
+    ids: np.ndarray, best: np.ndarray, heavy: np.ndarray, sims: np.ndarray, capped: np.ndarray
+) -> dict[int, tuple[float, float, float, float]]:
+    values = zip(best.tolist(), heavy.tolist(), sims.tolist(), capped.tolist(), strict=True)
+    return dict(zip(ids.tolist(), values, strict=True))
 
 
 _NO_IDS = np.zeros(0, dtype=np.int32)
