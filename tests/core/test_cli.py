@@ -69,7 +69,7 @@ def test_fail_on_match_exits_1_and_no_match_exits_0(home: Path) -> None:
         (["screen", "Huawei", "--type", "robot"], "type"),
         (["screen", "Huawei", "--threshold", "1.5"], "threshold"),
         (["screen"], "NAME or --input"),
-        (["screen", "Huawei", "--matcher", "name-v9"], "unknown matcher 'name-v9'"),
+        (["screen", "Huawei", "--matcher", "name-v9"], "--matcher: unknown matcher 'name-v9'"),
     ],
 )
 def test_bad_input_exits_2_naming_the_field(home: Path, args: list[str], message: str) -> None:

@@ -75,7 +75,10 @@ def screen(
             ship="index", fail_on_match=fail_on_match,
         )  # fmt: skip
         return
-    get_matcher(matcher)  # an unknown version is an input error before any list is read
+    try:  # an unknown version is an input error before any list is read
+        get_matcher(matcher)
+    except InputError as error:
+        raise InputError(f"--matcher: {error}") from None
     screener = Screener.from_store(open_store(), day, source, max_list_age, threshold, matcher)
     if input_ is not None:
         matched = _batch(

@@ -267,6 +267,8 @@ class NameIndex:
         pool = offers[essential[0]].ids
         for k in essential[1:]:
             pool = pool[_found_in(offers[k].ids, pool)[0]]
+        if not len(pool):
+            return []
         if len(pool) > SPARSE_MAX:
             return None  # the dense computation is cheaper on many names
         floor = threshold - 1e-9
