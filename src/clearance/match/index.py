@@ -67,6 +67,8 @@ class NameIndex:
         self._lengths = np.asarray([len(p) for p in self._postings], dtype=np.int64)
         self._name_weight = np.asarray([sum(n.weights) for n in self.names], dtype=np.float64)
         self._name_weight_list: list[float] = self._name_weight.tolist()
+        for letter in self._by_first:  # what query initials meet: here, not in a query
+            self._initial_names(letter)
 
     def _add(self, entry_id: int, name: NormalName) -> None:
         name_id = len(self.names)
@@ -179,8 +181,9 @@ class NameIndex:
         cached = self._letters.get(letter)
         if cached is None:
             begins = np.zeros(len(self.names), dtype=bool)
-            for tid in self._by_first.get(letter, ()):
-                begins[self._postings_np[tid]] = True
+            tids = self._by_first.get(letter, ())
+            if tids:
+                begins[np.concatenate([self._postings_np[tid] for tid in tids])] = True
             same = np.zeros(len(self.names), dtype=bool)
             itself = self._vocab.get(letter)
             if itself is not None:
