@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from clearance.errors import InputError
 from clearance.hits import Query
-from clearance.match import name_v1, name_v2, v2_forms, v2_similarity
+from clearance.match import name_v1, name_v2, v2_evidence, v2_forms, v2_similarity
 from clearance.match.matcher import DEFAULT, MATCHERS, get_matcher
 from clearance.match.normalize import name_variants as v1_variants
 from clearance.screening import Screener
@@ -103,6 +103,8 @@ def test_v2_finds(query: str, listed: str) -> None:
         ("习近朋", "习近平", "person"),
         ("Sergey Ivanovich Lavrov", "Sergey Viktorovich LAVROV", "person"),  # patronymics
         ("Oleksandr Zelenskyy", "Volodymyr Oleksandrovych Zelenskyy", "person"),
+        ("SALMAN BIN MUHAMMAD AL-RAWI", "MUHAMMAD BIN SALMAN AL-RAWI", "person"),  # nasab
+        ("NESSIM BEN ALI SAHRAOUI", "NESSIM BEN ROMDHANE SAHRAOUI", "person"),
         ("Bank of China (Hong Kong) Limited", "Bank of China (Singapore) Limited", ""),
         ("White LLC", "White Seal Holdings Limited", ""),  # a full company name, one word
         ("Gül A.Ş.", "Samar Gul Khalil", "org"),  # listed as a company, reads as a person
@@ -163,3 +165,13 @@ def test_slash_alternatives_never_leave_a_given_name_alone(
     name: str, alternatives: list[str]
 ) -> None:
     assert v2_forms._alternatives(name) == alternatives
+
+
+def test_a_father_left_out_or_a_family_name_with_bin_is_no_nasab_conflict() -> None:
+    left_out = ("Riadh Ben Mohamed Jelassi", "JELASSI, Riadh Ben Belkassem Ben Mohamed")
+    family = ("BIN Ayadi Chafiq", "BIN MUHAMMAD, Ayadi Chafiq")  # a query word dropped
+    swapped = ("SALMAN BIN MUHAMMAD", "MUHAMMAD BIN SALMAN")
+    for pair, conflict in ((left_out, False), (family, False), (swapped, True)):
+        q, c = (name_v2.name_variants(name)[0] for name in pair)
+        assert v2_evidence.nasab_conflict(q, c) is conflict, pair
+    assert v2(*left_out) >= THRESHOLD

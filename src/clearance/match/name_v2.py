@@ -51,7 +51,10 @@ What changed from v1 (each measured in ``benchmarks/``; v1 stays available for r
   (:func:`~clearance.match.v2_forms.rewrite`), and a query word is no prefix of one
   (``Oleksandr`` is not ``Oleksandrovych``); two names stating different patronymics
   conflict: the score is
-  multiplied by :data:`PATRONYMIC_CONFLICT`.
+  multiplied by :data:`PATRONYMIC_CONFLICT`. So are two Latin-script Arabic names whose
+  first-named fathers (after ``bin``/``ben``/``ibn``) are none of the other's
+  (``SALMAN BIN MUHAMMAD`` and ``MUHAMMAD BIN SALMAN``: word order alone would not tell
+  them apart).
 * **Same script.** Two names written in the same non-Latin script are compared as
   written too, and score no more than their letter-by-letter (Han: character-by-character,
   tones kept) similarity: a romanisation can make different names equal (``김종은`` and
@@ -93,6 +96,7 @@ from clearance.match.v2_evidence import (
     both_latin,
     cjk_person,
     legal_only,
+    nasab_conflict,
     partial_person,
     patronymic_conflict,
     person_like,
@@ -160,6 +164,8 @@ def _score(q: NormalName, c: NormalName) -> ScoreResult:
     conflict, why = 1.0, ""
     if patronymic_conflict(q.original, c.original):
         conflict, why = PATRONYMIC_CONFLICT, "patronymic_conflict"
+    elif nasab_conflict(q, c):
+        conflict, why = PATRONYMIC_CONFLICT, "nasab_conflict"
     elif place_conflict(q, c):
         conflict, why = PLACE_CONFLICT, "place_conflict"
     written = same_script_similarity(q.original, c.original)

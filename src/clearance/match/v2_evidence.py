@@ -115,6 +115,43 @@ def patronymic_conflict(q: str, c: str) -> bool:
     return bool(pq and pc) and not any(_same_patronymic(a, b) for a in pq for b in pc)
 
 
+NASAB_WORDS = frozenset({"bin", "ben", "ibn", "bint", "binti"})
+_NASAB_HEADS = frozenset({"al", "el", "ul", "abd", "abdul", "abdel", "abu", "abou", "bou"})
+
+
+@lru_cache(maxsize=65536)
+def _fathers(original: str) -> tuple[str, ...]:
+    """The names after ``bin``/``ben``/``ibn`` in an Arabic name written in Latin letters,
+    in order (``SEIFALLAH BEN OMAR BEN MOHAMED`` -> ``omar``, ``mohamed``): the father's,
+    then the grandfather's; not at the start of the name. A name beginning with an article
+    or ``Abd``/``Abu`` keeps its next word (``BEN ABDUL AZIZ`` -> ``abdulaziz``)."""
+    words = fold_text(original).split()
+    fathers = []
+    for i, word in enumerate(words[:-1]):
+        if i == 0 or word not in NASAB_WORDS or words[i + 1] in NASAB_WORDS:
+            continue  # a name beginning with BIN is a family name (``BIN MARWAN, Bilal``)
+        name = words[i + 1]
+        if name in _NASAB_HEADS and i + 2 < len(words) and words[i + 2] not in NASAB_WORDS:
+            name += words[i + 2]
+        fathers.append(name)
+    return tuple(fathers)
+
+
+def nasab_conflict(q: NormalName, c: NormalName) -> bool:
+    """Two Latin-script names that both say whose son they are, and the father each names
+    first is none of the other's fathers (``SALMAN BIN MUHAMMAD`` and ``MUHAMMAD BIN
+    SALMAN``; ``NESSIM BEN ALI`` and ``NESSIM BEN ROMDHANE``): two people. A father left
+    out (``RIADH BEN MOHAMED`` for ``RIADH BEN BELKASSEM BEN MOHAMED``) is no conflict."""
+    if not both_latin(q, c):
+        return False  # an unvowelled transliteration is no reliable father's name
+    fq, fc = _fathers(q.original), _fathers(c.original)
+    if not (fq and fc):
+        return False
+    return not any(_same_patronymic(fq[0], f) for f in fc) and not any(
+        _same_patronymic(fc[0], f) for f in fq
+    )
+
+
 def _same_patronymic(a: str, b: str) -> bool:
     return bool(token_similarity(a, b)) or a.endswith(b) or b.endswith(a)
 
