@@ -175,3 +175,9 @@ def test_a_father_left_out_or_a_family_name_with_bin_is_no_nasab_conflict() -> N
         q, c = (name_v2.name_variants(name)[0] for name in pair)
         assert v2_evidence.nasab_conflict(q, c) is conflict, pair
     assert v2(*left_out) >= THRESHOLD
+
+
+def test_words_written_together_are_split_at_a_capital() -> None:
+    assert v2("FridrichBuchenberg", "Friedrich Buchenberg", "person") >= THRESHOLD
+    assert v2("SiemensAG", "Siemens AG") >= THRESHOLD
+    assert [f.key for f in v2_forms.name_variants("McDonald")] == ["mcdonald|"]

@@ -56,6 +56,8 @@ def name_variants(name: str) -> tuple[NormalName, ...]:
     * an article or particle joined to the name it is hyphenated to (``AL-FIRAS`` ->
       ``ALFIRAS``, which a query initial ``A.`` can then stand for);
     * no-break spaces inside a word dropped (``N\u00a0ASR`` -> ``NASR``);
+    * words written together split at a capital (``FridrichBuchenberg``, ``SiemensAG``;
+      a word typed twice is not written once: ``MOHAMED MOHAMED`` names father and son);
     * a long name cut off at a field limit without its last fragment (:func:`_cut_off`);
     * the words of a name with legal forms, legal-form words kept as light words in
       place (:func:`_words_form`: ``STOCK COMPANY SALUTE JOINT`` is ``JOINT STOCK COMPANY
@@ -72,6 +74,8 @@ def name_variants(name: str) -> tuple[NormalName, ...]:
         extra.append(_HYPHENATED.sub(r"\1", name))
     if _GLUED_SPACE.search(name):
         extra.append(_GLUED_SPACE.sub("", name))
+    if _CAMEL.search(name):
+        extra.append(_CAMEL.sub(" ", name))
     if _CYRILLIC_OR_GREEK.search(name) and LATIN_LETTER.search(name):
         looks_latin = _look_alike_words(name)
         if looks_latin != name:
@@ -105,6 +109,11 @@ _HYPHENATED = re.compile(r"\b(al|el|ul|ad|ar|as|at|az|an|ed|er|es|et|ez)-(?=[^\W
 
 HOMOGLYPH_LETTERS = frozenset(chr(k) for k in HOMOGLYPHS)
 _CYRILLIC_OR_GREEK = re.compile(r"[\u0370-\u03ff\u0400-\u052f]")  # the HOMOGLYPHS letters
+
+
+# two words written together, told apart by a capital (``FridrichBuchenberg``,
+# ``SiemensAG``); not ``McDonald`` or ``iPhone``
+_CAMEL = re.compile(r"(?<=[a-z]{3})(?=[A-Z](?:[a-z]{2}|[A-Z]+\b))")
 
 
 _GLUED_SPACE = re.compile(r"(?<=[^\W\d_])[\u00a0\u2007\u202f](?=[^\W\d_])")
