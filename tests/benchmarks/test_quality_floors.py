@@ -17,9 +17,9 @@ from benchmarks.quality.pairs import score_cases, score_pairs
 
 OURS, _ = load_peers(["ours"])
 
-# measured 0.8331 F1 and 0.7765 recall at P>=0.90 (name-v2, 2026-11-28)
-NAME_BENCH_F1 = 0.81
-NAME_BENCH_RECALL_AT_P90 = 0.75
+# measured 0.8428 F1 and 0.8165 recall at P>=0.90 (name-v2, 2026-11-28)
+NAME_BENCH_F1 = 0.82
+NAME_BENCH_RECALL_AT_P90 = 0.79
 # quick cross-script set: measured recall 0.915, precision 1.0 (name-v2 with script forms)
 CROSS_SCRIPT_RECALL = 0.88
 CROSS_SCRIPT_PRECISION = 0.95

@@ -59,6 +59,10 @@ What changed from v1 (each measured in ``benchmarks/``; v1 stays available for r
   written too, and score no more than their letter-by-letter (Han: character-by-character,
   tones kept) similarity: a romanisation can make different names equal (``김종은`` and
   ``김정은`` both read ``kim jong eun``).
+* **One word for another.** A person's name where each side keeps a distinctive word the
+  other lacks (``ABDUL KABIR ABDUL JAN`` / ``ABDUL KABIR MOHAMMAD JAN``) names another
+  person: the score is multiplied by :data:`WORD_FOR_WORD` (a word left out on one side
+  only is a shorter writing of the same name and keeps its score).
 * **Places.** Two organisations each naming a country or territory the other does not
   (``Bank of China (Hong Kong)``, ``Bank of China (Singapore)``) are a parent's branches or
   subsidiaries, not one entity: the score is multiplied by :data:`PLACE_CONFLICT`.
@@ -92,6 +96,7 @@ from clearance.match.v2_evidence import (
     DISTINCTIVE_WEIGHT,
     PATRONYMIC_CONFLICT,
     PLACE_CONFLICT,
+    WORD_FOR_WORD,
     approximate,
     both_latin,
     cjk_person,
@@ -102,6 +107,7 @@ from clearance.match.v2_evidence import (
     person_like,
     place_conflict,
     same_script_similarity,
+    word_for_word,
 )
 from clearance.match.v2_forms import name_variants
 from clearance.match.v2_similarity import (
@@ -201,6 +207,8 @@ def _score(q: NormalName, c: NormalName) -> ScoreResult:
                 and any(approximate(q.tokens[i], c.tokens[j], s) for i, j, s in pairs)
             ):
                 score, method = score * FUZZY_EXTRA, "fuzzy_with_extra"
+    if method == "token_alignment" and person_like(c) and word_for_word(q, c, pairs, unmatched_c):
+        score, method = score * WORD_FOR_WORD, "word_for_word"
     if (
         method == "token_alignment"
         and len(pairs) >= 2

@@ -28,6 +28,9 @@ PATRONYMIC_CONFLICT = 0.7
 PLACE_CONFLICT = 0.75
 
 
+WORD_FOR_WORD = 0.9  # a person's name with a distinctive word of its own on each side
+
+
 LEGAL_GENERICS = frozenset({"llc", "jsc", "lp", "gp", "ngo", "coop"})  # rigour's generic forms
 
 
@@ -208,3 +211,18 @@ def person_like(c: NormalName) -> bool:
 def cjk_person(q: NormalName) -> bool:
     text = q.original.strip()
     return len(text) <= CJK_PERSON_MAX and (has_han(text) or has_hangul(text))
+
+
+def word_for_word(
+    q: NormalName, c: NormalName, pairs: list[tuple[int, int, float]], unmatched_c: list[float]
+) -> bool:
+    """Each name keeps a distinctive word the other does not have (``ABDUL KABIR ABDUL
+    JAN`` and ``ABDUL KABIR MOHAMMAD JAN``): one word in place of another names another
+    person, where a word left out on one side only (``ABDUL KABIR JAN``) is a shorter way
+    of writing the same name."""
+    matched_q = {i for i, _, _ in pairs}
+    return any(
+        w >= DISTINCTIVE_WEIGHT and len(q.tokens[i]) > 1
+        for i, w in enumerate(q.weights)
+        if i not in matched_q
+    ) and any(w >= DISTINCTIVE_WEIGHT and len(c.tokens[j]) > 1 for j, w in enumerate(unmatched_c))
