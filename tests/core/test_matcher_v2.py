@@ -14,6 +14,7 @@ from clearance.hits import Query
 from clearance.match import name_v1, name_v2, v2_evidence, v2_forms, v2_similarity
 from clearance.match.matcher import DEFAULT, MATCHERS, get_matcher
 from clearance.match.normalize import name_variants as v1_variants
+from clearance.match.script_forms import script_forms
 from clearance.screening import Screener
 
 THRESHOLD = 0.8
@@ -186,3 +187,8 @@ def test_words_written_together_are_split_at_a_capital() -> None:
 
 def test_a_word_left_out_on_one_side_only_still_matches() -> None:
     assert v2("ABDUL KABIR JAN", "ABDUL KABIR MOHAMMAD JAN", "person") >= THRESHOLD
+
+
+def test_arabic_names_in_cyrillic_read_as_the_lists_write_them() -> None:
+    assert v2("Катиба ат-Таухид валь-Джихад", "KHATIBA AL-TAWHID WAL-JIHAD (KTJ)") >= THRESHOLD
+    assert script_forms("Владимир Путин") == []  # a Russian name keeps its v

@@ -11,12 +11,15 @@ variant (it scores a little below the name as written). Kept apart from
 * Hangul (:mod:`clearance.match.hangul_forms`): personal names in their popular
   South Korean spelling;
 * Greek and Hebrew (:mod:`clearance.match.greek_hebrew`): Greek endings dropped, Hebrew
-  consonants the Israeli way.
+  consonants the Israeli way;
+* Cyrillic (:mod:`clearance.match.cyrillic_arabic`): ``дж`` as ``j``, and Arabic names
+  with ``w`` and ``al-`` as the lists write them.
 """
 
 from __future__ import annotations
 
 from clearance.match.arabic import arabic_forms, has_arabic
+from clearance.match.cyrillic_arabic import cyrillic_arabic_forms, has_cyrillic
 from clearance.match.greek_hebrew import greek_forms, has_greek, has_hebrew, hebrew_forms
 from clearance.match.han import has_han
 from clearance.match.han_forms import han_forms
@@ -36,4 +39,6 @@ def script_forms(name: str) -> list[str]:
         return hebrew_forms(name)
     if has_greek(name):
         return greek_forms(name)
+    if has_cyrillic(name):
+        return cyrillic_arabic_forms(name)
     return []
