@@ -167,7 +167,7 @@ def test_text_output_lists_uncertain_candidates(
     args = [
         "check",
         "--party",
-        "Huawei Tech India",
+        "Huawey Tech Indya",  # name-v2 scores it 0.84: between the threshold and CONFIDENT
         "--party-country",
         "IN",
         "--date",
@@ -175,8 +175,7 @@ def test_text_output_lists_uncertain_candidates(
     ]
     code, out, _ = run([*args, "--json"], capsys, monkeypatch)
     d = json.loads(out)
-    if not d["parties"][0]["uncertain_candidates"]:
-        pytest.skip("matcher now scores this name outside the uncertain band")
+    assert d["parties"][0]["uncertain_candidates"]
     assert code == 0 and d["outcome"] == "MANUAL_REVIEW"
     code, text, _ = run(args, capsys, monkeypatch)
-    assert "candidate for 'Huawei Tech India': Huawei Technologies India" in text
+    assert "candidate for 'Huawey Tech Indya': Huawei Technologies India" in text
