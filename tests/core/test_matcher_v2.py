@@ -192,3 +192,11 @@ def test_a_word_left_out_on_one_side_only_still_matches() -> None:
 def test_arabic_names_in_cyrillic_read_as_the_lists_write_them() -> None:
     assert v2("Катиба ат-Таухид валь-Джихад", "KHATIBA AL-TAWHID WAL-JIHAD (KTJ)") >= THRESHOLD
     assert script_forms("Владимир Путин") == []  # a Russian name keeps its v
+
+
+def test_a_university_with_two_official_englishes_matches_either() -> None:
+    """工业大学 is the Harbin *Institute* of Technology, the Beijing *University* of
+    Technology; 理工大学 the Beijing *Institute* of Technology (Entity List names)."""
+    assert v2("哈尔滨工业大学", "Harbin Institute of Technology") >= THRESHOLD
+    assert v2("北京工业大学", "Beijing University of Technology") >= THRESHOLD
+    assert v2("北京理工大学", "Beijing Institute of Technology") >= THRESHOLD

@@ -417,8 +417,32 @@ def han_forms(name: str) -> list[str]:
     company = company_form(text)
     if company:
         forms.append(company)
+        forms.extend(f for f in other_company_forms(text) if f != company)
     forms.extend(korean_readings(text))
     return forms[:MAX_FORMS]
+
+
+# Words whose English differs from one official name to another: 哈尔滨工业大学 is the
+# Harbin Institute of Technology, 北京工业大学 the Beijing University of Technology, 西北工业
+# 大学 the Northwestern Polytechnical University, 北京理工大学 the Beijing Institute of
+# Technology (all on the Entity List).
+OTHER_ENGLISH = {
+    "工业大学": (" institute of technology ", " polytechnical university "),
+    "工業大學": (" institute of technology ", " polytechnical university "),
+    "理工大学": (" institute of technology ",),
+    "理工大學": (" institute of technology ",),
+}
+
+
+@lru_cache(maxsize=65536)
+def other_company_forms(text: str) -> list[str]:
+    """:func:`company_form` with each other English of an :data:`OTHER_ENGLISH` word
+    (for a name that has a company word)."""
+    forms: list[str] = []
+    for word, englishes in OTHER_ENGLISH.items():
+        if word in text and _COMPANY_RE.search(text):
+            forms.extend(_spelt(text.replace(word, english)) for english in englishes)
+    return forms
 
 
 @lru_cache(maxsize=65536)
@@ -427,6 +451,10 @@ def company_form(text: str) -> str | None:
     every other Han run as one pinyin word; None without a company word."""
     if _COMPANY_RE.search(text) is None:
         return None
+    return _spelt(text)
+
+
+def _spelt(text: str) -> str:
     spelt = _WORDS_RE.sub(lambda m: _WORDS[m.group(0)], text)
     spelt = _HAN_RUN.sub(lambda m: " " + "".join(lazy_pinyin(m.group(0))) + " ", spelt)
     return " ".join(spelt.split())
