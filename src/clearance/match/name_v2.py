@@ -188,6 +188,7 @@ def _score(q: NormalName, c: NormalName) -> ScoreResult:
     coverage, specificity, unmatched_c = weigh(q, c, pairs)
     score, method = coverage * specificity, "token_alignment"
     matched_c = {j for _, j, _ in pairs}
+    person = person_like(c)
     if c.kind == "person" and partial_person(c.tokens, matched_c, q.tokens, pairs):
         score, method = score * PARTIAL_PERSON, "partial_person"
     else:
@@ -198,7 +199,6 @@ def _score(q: NormalName, c: NormalName) -> ScoreResult:
             evidence = [i for i, _, _ in pairs if q.weights[i] > STOPWORD_WEIGHT]
             evidence += [i for i, _, _ in pairs if len(q.tokens[i]) == 1 and i not in evidence]
             lone = len(evidence) <= 1
-            person = person_like(c)
             if lone and (person or q.legal):
                 score, method = score * LONE_MATCH, "lone_word"
             elif (
@@ -207,7 +207,7 @@ def _score(q: NormalName, c: NormalName) -> ScoreResult:
                 and any(approximate(q.tokens[i], c.tokens[j], s) for i, j, s in pairs)
             ):
                 score, method = score * FUZZY_EXTRA, "fuzzy_with_extra"
-    if method == "token_alignment" and person_like(c) and word_for_word(q, c, pairs, unmatched_c):
+    if method == "token_alignment" and person and word_for_word(q, c, pairs, unmatched_c):
         score, method = score * WORD_FOR_WORD, "word_for_word"
     if (
         method == "token_alignment"

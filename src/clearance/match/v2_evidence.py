@@ -145,11 +145,9 @@ def nasab_conflict(q: NormalName, c: NormalName) -> bool:
     first is none of the other's fathers (``SALMAN BIN MUHAMMAD`` and ``MUHAMMAD BIN
     SALMAN``; ``NESSIM BEN ALI`` and ``NESSIM BEN ROMDHANE``): two people. A father left
     out (``RIADH BEN MOHAMED`` for ``RIADH BEN BELKASSEM BEN MOHAMED``) is no conflict."""
-    if not both_latin(q, c):
-        return False  # an unvowelled transliteration is no reliable father's name
     fq, fc = _fathers(q.original), _fathers(c.original)
-    if not (fq and fc):
-        return False
+    if not (fq and fc) or not both_latin(q, c):
+        return False  # an unvowelled transliteration is no reliable father's name
     return not any(_same_patronymic(fq[0], f) for f in fc) and not any(
         _same_patronymic(fc[0], f) for f in fq
     )
