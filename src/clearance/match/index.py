@@ -19,6 +19,14 @@ from dataclasses import replace
 
 import numpy as np
 
+from clearance.match.bounds import (
+    NO_IDS,
+    NO_VALUES,
+    Offer,
+    found_in,
+    tight_bound,
+    tight_bounds,
+)
 from clearance.match.matcher import DEFAULT, Matcher
 from clearance.match.name_v1 import NameScore
 from clearance.match.normalize import NormalName
@@ -27,8 +35,6 @@ from clearance.model import ListEntry
 
 # Above this many names reached by the essential tokens, the vectorised bound is cheaper.
 SPARSE_MAX = 150
-# An offer reaching at most this many names is kept as a dictionary once met twice.
-TABLE_MAX = 2000
 UNBOUNDED = 2.0  # the bound of a candidate kept whatever its bound: above any score
 # the list-side kind of an entry's names; "org" is new with name-v2 (v1 reads only the others)
 KINDS = {"person": "person", "vessel": "object", "aircraft": "object", "company": "org"}
@@ -139,7 +145,7 @@ class NameIndex:
         are the query's in another order, are always kept (their score is not bounded by
         the specificity of a query of common words alone).
 
-        Names within that bound then meet a tighter one (:func:`_tight_bound`): the query's
+        Names within that bound then meet a tighter one (:func:`.bounds.tight_bound`): the query's
         initials counted as the name answers them (not at all without a word of that
         letter; fully for the same initial, else at ``initial_similarity``), and the
         coverage at most the best similarity on offer in the name.
@@ -147,7 +153,7 @@ class NameIndex:
         return [name_id for name_id, _ in self._candidates(query, threshold)]
 
     def _candidates(self, query: NormalName, threshold: float) -> list[tuple[int, float]]:
-        """:meth:`candidates` with an upper bound of each one's score (:func:`_tight_bound`;
+        """:meth:`candidates` with an upper bound of each one's score (``bounds.tight_bound``;
         ``UNBOUNDED`` for a name kept for its joined spelling or word order)."""
         total = sum(query.weights)
         initial_similarity = self.matcher.initial_similarity
@@ -200,7 +206,7 @@ class NameIndex:
         cached = self._offers.get(key)
         if cached is not None:
             return cached
-        result = Offer(0.0, _NO_IDS, _NO_VALUES, _NO_VALUES, _NO_VALUES, _NO_VALUES)
+        result = Offer(0.0, NO_IDS, NO_VALUES, NO_VALUES, NO_VALUES, NO_VALUES)
         postings = self._token_postings(token)
         if postings is not None and len(postings[0]):
             ids, heavy, sims = postings
@@ -269,7 +275,7 @@ class NameIndex:
         essential.sort(key=lambda k: len(offers[k].ids))
         pool = offers[essential[0]].ids
         for k in essential[1:]:
-            pool = pool[_found_in(offers[k].ids, pool)[0]]
+            pool = pool[found_in(offers[k].ids, pool)[0]]
         if not len(pool):
             return []
         if len(pool) > SPARSE_MAX:
@@ -316,7 +322,7 @@ class NameIndex:
                     if sim > top:
                         top = sim
             extra = 0.0 if met else max(0.0, name_weight[name_id] - covered)
-            bound = _tight_bound(words, total - reached, aligned, top, extra, total, lam, specific)
+            bound = tight_bound(words, total - reached, aligned, top, extra, total, lam, specific)
             if bound >= floor:
                 out.append((name_id, bound))
         return out
@@ -424,7 +430,7 @@ class NameIndex:
             top = np.where(has, np.maximum(top, sim), top)
             met |= has
         extra = np.where(met, 0.0, left)
-        tight = _tight_bounds(words, total - reached, aligned, top, extra, total, lam, specific)
+        tight = tight_bounds(words, total - reached, aligned, top, extra, total, lam, specific)
         keep = (bound >= threshold - 1e-9) & (tight >= threshold - 1e-9)
         return list(zip(name_ids[keep].tolist(), tight[keep].tolist(), strict=True))
 
@@ -492,115 +498,3 @@ class NameIndex:
                 if score >= threshold and score > best.get(entry_id, -1.0):
                     best[entry_id] = score
         return best
-
-
-def _tight_bound(
-    words: float,
-    missing: float,
-    aligned: float,
-    top: float,
-    extra: float,
-    total: float,
-    lam: float,
-    specific: float,
-) -> float:
-    """:func:`_tight_bounds` of one name (``words > 0``)."""
-    denominator = words + missing
-    coverage = min(
-        words / (denominator + lam * min(extra, denominator)),
-        top * aligned / (aligned + missing) / (1.0 + lam * min(1.0, extra / total)),
-    )
-    return coverage * min(1.0, math.sqrt(words / specific))
-
-
-def _tight_bounds(
-    words: np.ndarray,
-    missing: np.ndarray,
-    aligned: np.ndarray,
-    top: np.ndarray,
-    extra: np.ndarray,
-    total: float,
-    lam: float,
-    specific: float,
-) -> np.ndarray:
-    """Upper bound of each name's score from what its words offer the query's.
-
-    ``words``: sum over the query tokens the name meets of the best weight x similarity
-    on offer (initials included as the name answers them; every name here meets one:
-    ``words > 0``); ``missing``: the query weight it does not meet; ``aligned``: sum of
-    ``min(w(q), heaviest similar list token)``; ``top``: the best similarity on offer;
-    ``extra``: list weight surely left over.
-
-    The score is at most coverage x specificity; an aligned pair adds ``min(w(q), w(c))``
-    to the coverage's denominator and that times its similarity to the numerator, so the
-    coverage is at most both ``words / (words + missing + LAMBDA * min(extra, ...))`` and
-    ``top * aligned / (aligned + missing)`` over ``1 + LAMBDA * min(1, extra / W(Q))``.
-    """
-    denominator = words + missing
-    coverage = np.minimum(
-        words / (denominator + lam * np.minimum(extra, denominator)),
-        top * aligned / (aligned + missing) / (1.0 + lam * np.minimum(1.0, extra / total)),
-    )
-    bounds: np.ndarray = coverage * np.minimum(1.0, np.sqrt(words / specific))
-    return bounds
-
-
-class Offer:
-    """What the list's names offer one query token: the best weight x similarity over
-    all of them, and per name id reached (ascending) the best weight x similarity, the
-    heaviest similar list token, the best similarity and the query weight capped by the
-    heaviest token.
-
-    :meth:`table` gives them by name id: the first time for the names asked about, from
-    then on for all if they are at most ``TABLE_MAX`` (a cold query builds no dictionary
-    of a common word's thousands of names; a batch, meeting the same words over and over,
-    builds each one once).
-    """
-
-    __slots__ = ("_asked", "_table", "best", "capped", "heavy", "ids", "sims", "top")
-
-    def __init__(
-        self,
-        top: float,
-        ids: np.ndarray,
-        best: np.ndarray,
-        heavy: np.ndarray,
-        sims: np.ndarray,
-        capped: np.ndarray,
-    ) -> None:
-        self.top, self.ids, self.best, self.heavy = top, ids, best, heavy
-        self.sims, self.capped = sims, capped
-        self._table: dict[int, tuple[float, float, float, float]] | None = None
-        self._asked = False
-
-    def table(self, wanted: np.ndarray) -> dict[int, tuple[float, float, float, float]]:
-        """(best, heavy, sim, capped) by name id, for at least the names ``wanted``."""
-        if self._table is not None:
-            return self._table
-        if self._asked and len(self.ids) <= TABLE_MAX:
-            self._table = _rows(self.ids, self.best, self.heavy, self.sims, self.capped)
-            return self._table
-        self._asked = True
-        hit, at = _found_in(self.ids, wanted)
-        at = at[hit]
-        return _rows(self.ids[at], self.best[at], self.heavy[at], self.sims[at], self.capped[at])
-
-
-def _rows(
-    ids: np.ndarray, best: np.ndarray, heavy: np.ndarray, sims: np.ndarray, capped: np.ndarray
-) -> dict[int, tuple[float, float, float, float]]:
-    values = zip(best.tolist(), heavy.tolist(), sims.tolist(), capped.tolist(), strict=True)
-    return dict(zip(ids.tolist(), values, strict=True))
-
-
-_NO_IDS = np.zeros(0, dtype=np.int32)
-_NO_VALUES = np.zeros(0, dtype=np.float64)
-
-
-def _found_in(ids: np.ndarray, wanted: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Which of ``wanted`` are in the ascending ``ids``, and where (0 where not)."""
-    if not len(ids):
-        return np.zeros(len(wanted), dtype=bool), np.zeros(len(wanted), dtype=np.intp)
-    at = np.searchsorted(ids, wanted)
-    at[at == len(ids)] = 0
-    return ids[at] == wanted, at
