@@ -118,6 +118,24 @@ def _negatives(people: list[ListEntry], firms: list[ListEntry]) -> list[Case]:
     return cases
 
 
+def _middle_names(people: list[ListEntry]) -> list[Case]:
+    """A person's name written more fully than the list writes it: another pooled person's
+    given name inserted between the given and family names (a father's or middle name),
+    in natural order (``Fazl Mohammad Hamid Mazloom`` for ``MAZLOOM, Fazl Mohammad``)."""
+    given_names = sorted({w for e in people for w in _given_family(e.name)[0] if len(w) > 2})
+    cases: list[Case] = []
+    for a in people:
+        given, family = _given_family(a.name)
+        if not (given and family):
+            continue
+        rng = rng_for("middle_name", a.source_id)
+        inserted = rng.choice([w for w in given_names if w not in given + family])
+        at = rng.randrange(1, len(given) + 1)
+        words = [*given[:at], inserted, *given[at:], *family]
+        cases.append(Case("middle_name", True, "Person", " ".join(words), a.names))
+    return cases
+
+
 def _script_cases(limit: int) -> list[Case]:
     pairs = [p for p in cross_script.un_pairs(latin_names=True) + cross_script.curated_pairs()]
     cases: list[Case] = []
@@ -138,7 +156,7 @@ def _script_cases(limit: int) -> list[Case]:
 
 def build(quick: bool = False) -> list[Case]:
     people, firms = _pool(60 if quick else 250, 40 if quick else 150)
-    cases = _positives(people, PERSON_CLASSES, "Person")
+    cases = _positives(people, PERSON_CLASSES, "Person") + _middle_names(people)
     cases += [
         Case("org_" + c.group, c.label, "Company", c.query, c.candidates)
         for c in _positives(firms, ORG_CLASSES, "Company")
