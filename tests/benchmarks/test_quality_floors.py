@@ -30,6 +30,7 @@ CLASS_RECALL = {
     "homoglyph": 0.97,
     "initials": 0.97,
     "invisible_char": 0.97,
+    "middle_name": 0.95,
     "name_order": 0.97,
     "ocr": 0.97,
     "org_company_word_order": 0.95,

@@ -8,8 +8,10 @@ pair is then scored exactly as a full re-screen scores it, ``score_names(Q, C)``
 Why the retrieval loses nothing the screener finds: a pair can only reach threshold ``t``
 if the party tokens with *no* similar list token weigh at most ``(1 - t) x W(Q)`` (an
 aligned pair adds at most its weight to the coverage's numerator and at least as much to
-its denominator; an unmatched party token adds its whole weight to the denominator). So a
-party form is posted only under its *essential* tokens — sorted by weight, those from
+its denominator; an unmatched party token adds its whole weight to the denominator; for a
+party name that may be a listed person's name written more fully, ``kappa`` of it: see
+:mod:`clearance.match.inserted`, and read ``t`` below as ``t kappa / (1 - t + t kappa)``).
+So a party form is posted only under its *essential* tokens — sorted by weight, those from
 where the cumulative weight reaches ``t x W(Q)`` — and one of them must be similar to a
 list token. Candidates are then bounded before scoring by the same two necessary
 conditions (matchable party weight >= ``t x W``; specificity ``sqrt(M / 5) >= t`` where
@@ -34,7 +36,7 @@ from clearance.match.weights import token_weight
 from clearance.model import ListEntry
 
 # 2: vocabulary keys shared with NameIndex (initials, truncations); 3: matcher name-v2
-STATE_VERSION = 3
+STATE_VERSION = 4  # 4: postings widened for inserted names (name-v2)
 MATCHER = DEFAULT  # the screener's default matcher: a delta re-screen finds what it finds
 
 
@@ -56,11 +58,14 @@ def raw_form(form: NormalName) -> RawForm:
 
 
 def essential_tokens(
-    tokens: Sequence[str], weights: Sequence[float], threshold: float
+    tokens: Sequence[str], weights: Sequence[float], threshold: float, kappa: float = 1.0
 ) -> list[str]:
-    """Tokens of which at least one must be matched for a form to reach ``threshold``."""
+    """Tokens of which at least one must be matched for a form to reach ``threshold``, its
+    unmatched weight counting at least ``kappa`` of it (the matcher's ``insert_weight``):
+    matched weight ``M`` of ``W`` reaches at most ``M / (M + kappa (W - M))``."""
     ordered = sorted(zip(weights, tokens, strict=True))
-    need = threshold * sum(weights) - 1e-9
+    share = threshold * kappa / (1.0 - threshold + threshold * kappa)
+    need = share * sum(weights) - 1e-9
     out: list[str] = []
     cumulative = 0.0
     for weight, token in ordered:
@@ -108,7 +113,8 @@ class PartyIndex:
                         vocab.add(token)
                         for key in MATCHER.vocab_keys(token):
                             keys[key].append(token)
-                for token in set(essential_tokens(tokens, form[3], min_threshold)):
+                kappa = MATCHER.insert_weight(party.name, tokens, form[1])
+                for token in set(essential_tokens(tokens, form[3], min_threshold, kappa)):
                     postings[token].append(fid)
                 if len(tokens) > 1:
                     joined["".join(tokens)].append(fid)
@@ -198,10 +204,11 @@ class PartyIndex:
         for similar in best:
             touched.update(self._postings.get(similar, ()))
         specific = MATCHER.specific_weight * threshold * threshold - 1e-9
+        fuller = MATCHER.insert_target(entry_form)  # a party may write it with words inserted
         entry_sorted = sorted(entry_form.tokens)
         found: set[int] = set()
         for fid in touched:
-            tokens, _legal, _derived, weights = self._raw[fid]
+            tokens, legal, _derived, weights = self._raw[fid]
             total = matchable = offered = 0.0
             for token, weight in zip(tokens, weights, strict=True):
                 total += weight
@@ -209,7 +216,12 @@ class PartyIndex:
                 if sim:
                     matchable += weight
                     offered += weight * sim
-            if matchable < threshold * total - 1e-9:
+            # the party's unmatched weight counts at least insert_weight of it (inserted names)
+            kappa = 1.0
+            if fuller:
+                party = self.parties[self.form_party[fid]]
+                kappa = MATCHER.insert_weight(party.name, tokens, legal)
+            if matchable < threshold * (matchable + kappa * (total - matchable)) - 1e-9:
                 continue
             if offered < specific and sorted(tokens) != entry_sorted:
                 continue

@@ -35,6 +35,9 @@ from clearance.model import ListEntry
 
 # Above this many names reached by the essential tokens, the vectorised bound is cheaper.
 SPARSE_MAX = 150
+
+# (kappa, end positions) of the inserted-names rule for a query; None where it cannot apply
+Inserts = tuple[float, tuple[int, ...]] | None
 UNBOUNDED = 2.0  # the bound of a candidate kept whatever its bound: above any score
 # the list-side kind of an entry's names; "org" is new with name-v2 (v1 reads only the others)
 KINDS = {"person": "person", "vessel": "object", "aircraft": "object", "company": "org"}
@@ -73,6 +76,8 @@ class NameIndex:
         self._lengths = np.asarray([len(p) for p in self._postings], dtype=np.int64)
         self._name_weight = np.asarray([sum(n.weights) for n in self.names], dtype=np.float64)
         self._name_weight_list: list[float] = self._name_weight.tolist()
+        # names a fuller query may match with words inserted (name-v2's inserted names)
+        self._fuller = np.asarray([matcher.insert_target(n) for n in self.names], dtype=bool)
         for letter in self._by_first:  # what query initials meet: here, not in a query
             self._initial_names(letter)
 
@@ -172,14 +177,37 @@ class NameIndex:
                 parts.append((position, postings))
         found: dict[int, float] = {}
         if parts:
-            sparse = self._essential(query, parts, total, optimistic, initials, threshold)
+            inserts = self._inserts(query, parts)
+            sparse = self._essential(query, parts, total, optimistic, initials, threshold, inserts)
             if sparse is None:
-                sparse = self._bounded(parts, query.weights, total, optimistic, initials, threshold)
+                sparse = self._bounded(
+                    parts, query.weights, total, optimistic, initials, threshold, inserts
+                )
             found.update(sparse)
         for key in ("".join(query.tokens), " ".join(sorted(query.tokens))):
             for name_id in self._joined.get(key, ()):
                 found[name_id] = UNBOUNDED
         return sorted(found.items())
+
+    def _inserts(
+        self, query: NormalName, parts: list[tuple[int, tuple[np.ndarray, np.ndarray, np.ndarray]]]
+    ) -> Inserts:
+        """How a name meeting the query's first and last words may have its score's coverage
+        loosened (:mod:`clearance.match.inserted`): the fraction of the query's unmatched
+        weight it keeps, and the positions of the ends a name must meet (initials are met
+        by assumption); ``None`` when no name can be so loosened."""
+        kappa = self.matcher.insert_weight(query.original, query.tokens, query.legal)
+        if kappa >= 1.0:
+            return None
+        searched = {p for p, _ in parts}
+        ends = []
+        for position in sorted({0, len(query.tokens) - 1}):
+            if len(query.tokens[position]) == 1:
+                continue
+            if position not in searched:
+                return None  # no name meets that end
+            ends.append(position)
+        return kappa, tuple(ends)
 
     def _initial_names(self, letter: str) -> tuple[np.ndarray, np.ndarray, bytes, bytes]:
         """Which names have a word beginning with ``letter`` (what a query initial can
@@ -235,6 +263,7 @@ class NameIndex:
         optimistic: float,
         initials: list[tuple[str, float]],
         threshold: float,
+        inserts: Inserts,
     ) -> list[tuple[int, float]] | None:
         """The same bounds as :meth:`_bounded`, computed only for the names reached by the
         query's *essential* tokens; ``None`` when no token is essential.
@@ -242,7 +271,8 @@ class NameIndex:
         A name's bound grows with the weight x similarity offered to each query token and
         with every query token it meets (an offer never exceeds the token's weight), so a
         name not reached by token ``i`` scores at most the bound with every other token at
-        its best offer and token ``i`` missing. When that is below the threshold, token
+        its best offer and token ``i`` missing (counted at ``kappa`` when ``i`` is not an
+        end the inserted-names rule needs met). When that is below the threshold, token
         ``i`` is essential: every candidate is among the names it reaches.
         """
         lam, specific = self.matcher.lam, self.matcher.specific_weight
@@ -259,23 +289,38 @@ class NameIndex:
             reached_all += weight
         best_all += optimistic
         reached_all += optimistic / initial_similarity
+        kappa, ends = inserts if inserts is not None else (1.0, ())
+        floor = threshold - 1e-9
         essential = []
+        guarded = []  # essential unless the name meets the ends (inserted names)
         for k, offer in enumerate(offers):
             others = best_all - offer.top
             lacking = total - (reached_all - weights[k])
-            if others <= 0.0:
-                essential.append(k)
-                continue
-            if others / (others + lacking) * min(1.0, math.sqrt(others / specific)) < (
-                threshold - 1e-9
-            ):
-                essential.append(k)
+            spec = min(1.0, math.sqrt(others / specific)) if others > 0.0 else 0.0
+            if others <= 0.0 or others / (others + lacking) * spec < floor:
+                if (
+                    parts[k][0] in ends
+                    or others <= 0.0
+                    or others / (others + kappa * lacking) * spec < floor
+                ):
+                    essential.append(k)
+                else:
+                    guarded.append(k)
         if not essential:
             return None
         essential.sort(key=lambda k: len(offers[k].ids))
         pool = offers[essential[0]].ids
         for k in essential[1:]:
             pool = pool[found_in(offers[k].ids, pool)[0]]
+        if guarded and len(pool):  # a name missing a guarded token needs the ends met
+            anchored = self._fuller[pool]
+            for k, (p, _) in enumerate(parts):
+                if p in ends:
+                    anchored &= found_in(offers[k].ids, pool)[0]
+            every = np.ones(len(pool), dtype=bool)
+            for k in guarded:
+                every &= found_in(offers[k].ids, pool)[0]
+            pool = pool[anchored | every]
         if not len(pool):
             return []
         if len(pool) > SPARSE_MAX:
@@ -288,6 +333,8 @@ class NameIndex:
         tables = [
             (weight, offer.table(pool)) for weight, offer in zip(weights, offers, strict=True)
         ]
+        end_tables = [tables[k][1] for k, (p, _) in enumerate(parts) if p in ends]
+        fuller = self._fuller if inserts is not None else None
         for name_id in pool.tolist():
             offered = optimistic
             matched = reached_initials
@@ -309,8 +356,17 @@ class NameIndex:
             extra = 0.0 if initials else max(0.0, name_weight[name_id] - covered)
             denominator = offered + missing
             bound = offered / (denominator + lam * min(extra, denominator))
+            anchored = False  # may the inserted-names rule lift it? (asked only if needed)
             if bound * min(1.0, math.sqrt(offered / specific)) < floor:
-                continue
+                anchored = (
+                    fuller is not None
+                    and extra <= 1e-9  # the rule needs every word of the name matched
+                    and fuller[name_id]
+                    and all(name_id in t for t in end_tables)
+                )
+                bound = offered / (offered + kappa * missing) if anchored else 0.0
+                if bound * min(1.0, math.sqrt(offered / specific)) < floor:
+                    continue
             met = False
             for begins, same, weight in letters:
                 if begins[name_id]:
@@ -323,6 +379,11 @@ class NameIndex:
                         top = sim
             extra = 0.0 if met else max(0.0, name_weight[name_id] - covered)
             bound = tight_bound(words, total - reached, aligned, top, extra, total, lam, specific)
+            if bound < floor and fuller is not None and extra <= 1e-9:
+                anchored = anchored or (fuller[name_id] and all(name_id in t for t in end_tables))
+                if anchored:
+                    lacking = kappa * (total - reached)
+                    bound = tight_bound(words, lacking, aligned, top, 0.0, total, lam, specific)
             if bound >= floor:
                 out.append((name_id, bound))
         return out
@@ -335,13 +396,17 @@ class NameIndex:
         total: float,
         optimistic: float,
         threshold: float,
+        inserts: Inserts,
     ) -> tuple[list[tuple[int, tuple[np.ndarray, np.ndarray, np.ndarray]]], list[np.ndarray]]:
         """The postings (and offers) of :meth:`_bounded` cut to the names that can reach
         ``threshold``, MaxScore-style: the query tokens of the lowest best offers whose
         offers together (every initial met) cannot lift a name to the threshold are not
         enough on their own, so a candidate meets one of the other tokens. (Stopwords of
-        a long name reach thousands of names, its rare words a few.)"""
+        a long name reach thousands of names, its rare words a few.) Once the tokens counted
+        include the ends the inserted-names rule needs, the weight missing counts ``kappa``."""
         specific = self.matcher.specific_weight
+        kappa, ends = inserts if inserts is not None else (1.0, ())
+        unmet = set(ends)
         tops = [float(o.max()) for o in offers]
         order = sorted(range(len(parts)), key=tops.__getitem__)
         offered, reached = optimistic, optimistic / self.matcher.initial_similarity
@@ -349,7 +414,10 @@ class NameIndex:
         for i in order:
             offered += tops[i]
             reached += weights[parts[i][0]]
+            unmet.discard(parts[i][0])
             missing = total - reached
+            if inserts is not None and not unmet:
+                missing *= kappa
             bound = offered / (offered + missing) * min(1.0, math.sqrt(offered / specific))
             if bound >= threshold - 1e-9:
                 break
@@ -375,6 +443,7 @@ class NameIndex:
         optimistic: float,
         initials: list[tuple[str, float]],
         threshold: float,
+        inserts: Inserts,
     ) -> list[tuple[int, float]]:
         """Upper bound of every touched name's score; keep those reaching the threshold.
 
@@ -388,7 +457,7 @@ class NameIndex:
         width = len(weights)
         offers = [np.minimum(weights[k], p[1]) * p[2] for k, p in parts]
         parts, offers = self._reached_by_essential(
-            parts, offers, weights, total, optimistic, threshold
+            parts, offers, weights, total, optimistic, threshold, inserts
         )
         if not parts:
             return []
@@ -431,6 +500,19 @@ class NameIndex:
             met |= has
         extra = np.where(met, 0.0, left)
         tight = tight_bounds(words, total - reached, aligned, top, extra, total, lam, specific)
+        if inserts is not None:  # names meeting both ends: the inserted-names coverage
+            kappa, ends = inserts
+            anchored = self._fuller[name_ids] & (extra <= 1e-9)  # every list word matched
+            for end in ends:
+                anchored &= np.logical_or.reduceat(positions == end, first)
+            if anchored.any():
+                loose = offered / (offered + kappa * missing)
+                loose *= np.minimum(1.0, np.sqrt(offered / specific))
+                bound = np.where(anchored, np.maximum(bound, loose), bound)
+                none = np.zeros(len(name_ids))
+                lacking = kappa * (total - reached)
+                looser = tight_bounds(words, lacking, aligned, top, none, total, lam, specific)
+                tight = np.where(anchored, np.maximum(tight, looser), tight)
         keep = (bound >= threshold - 1e-9) & (tight >= threshold - 1e-9)
         return list(zip(name_ids[keep].tolist(), tight[keep].tolist(), strict=True))
 

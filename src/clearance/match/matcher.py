@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from clearance.errors import InputError
-from clearance.match import keys, name_v1, name_v2, normalize, tokens
+from clearance.match import inserted, keys, name_v1, name_v2, normalize, tokens, v2_evidence
 from clearance.match.name_v1 import NameScore
 from clearance.match.normalize import NormalName
 
@@ -21,8 +21,11 @@ class Matcher:
     """One matcher version: name forms, token similarity, retrieval keys and the score.
 
     ``score`` never exceeds the bound the index computes from ``similarity``, ``lam`` and
-    ``specific_weight`` (the coverage x specificity formula of :mod:`name_v1`), so the
-    index's pruning stays exact for every matcher.
+    ``specific_weight`` (the coverage x specificity formula of :mod:`name_v1`), the
+    query's unmatched weight counted at ``insert_weight(original, tokens, legal)`` of it
+    for a name that is an ``insert_target`` (a listed person's) meeting the query's first
+    and last words with every word of its own (:mod:`inserted`), so the index's pruning
+    stays exact for every matcher.
     """
 
     name: str
@@ -36,6 +39,8 @@ class Matcher:
     lam: float
     specific_weight: float
     initial_similarity: float
+    insert_weight: Callable[[str, tuple[str, ...], tuple[str, ...]], float]
+    insert_target: Callable[[NormalName], bool]
 
 
 NAME_V1 = Matcher(
@@ -50,6 +55,8 @@ NAME_V1 = Matcher(
     lam=name_v1.LAMBDA,
     specific_weight=name_v1.SPECIFIC_WEIGHT,
     initial_similarity=tokens.INITIAL_SIMILARITY,
+    insert_weight=lambda original, tokens, legal: 1.0,
+    insert_target=lambda name: False,
 )
 
 NAME_V2 = Matcher(
@@ -64,6 +71,8 @@ NAME_V2 = Matcher(
     lam=name_v2.LAMBDA,
     specific_weight=name_v2.SPECIFIC_WEIGHT,
     initial_similarity=tokens.INITIAL_SIMILARITY,
+    insert_weight=inserted.insert_weight,
+    insert_target=v2_evidence.person_like,
 )
 
 MATCHERS = {m.name: m for m in (NAME_V1, NAME_V2)}

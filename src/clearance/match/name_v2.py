@@ -66,17 +66,25 @@ What changed from v1 (each measured in ``benchmarks/``; v1 stays available for r
 * **Places.** Two organisations each naming a country or territory the other does not
   (``Bank of China (Hong Kong)``, ``Bank of China (Singapore)``) are a parent's branches or
   subsidiaries, not one entity: the score is multiplied by :data:`PLACE_CONFLICT`.
+* **Inserted names.** Lists write the parts of a name they know; a query with a father's
+  or middle name between its first and last words (``FAZL MOHAMMAD HAMID MAZLOOM`` for
+  ``MAZLOOM, Fazl Mohammad``) whose every list word is matched counts the inserted words
+  at :data:`~clearance.match.inserted.INSERTED_WEIGHT` of their weight
+  (:mod:`clearance.match.inserted`), times :data:`FUZZY_EXTRA` with a word matched only
+  approximately.
 * **Legal forms alone are no name.** A name read as nothing but legal forms (``YK-ANC``
   -> ``llc llc``) matches only the very same name (``ASBL``).
 
 The score formula, its weights and the index's bound are v1's: every change either adds
 similarity the retrieval keys of :func:`token_keys` / :func:`vocab_keys` reach, or
-multiplies the score by a factor below one.
+multiplies the score by a factor below one; inserted names alone lighten query words, and
+the index bounds them through the matcher's ``insert_weight`` and ``insert_target``.
 """
 
 from __future__ import annotations
 
 from clearance.match.han import has_han
+from clearance.match.inserted import inserted_coverage
 from clearance.match.name_v1 import (
     JOINED_SCORE,
     LAMBDA,
@@ -189,6 +197,14 @@ def _score(q: NormalName, c: NormalName) -> ScoreResult:
     score, method = coverage * specificity, "token_alignment"
     matched_c = {j for _, j, _ in pairs}
     person = person_like(c)
+    fuller = inserted_coverage(q, c, pairs, person)
+    if fuller is not None:  # a word approximate too: as fuzzy_with_extra
+        fuzzy = both_latin(q, c) and any(
+            approximate(q.tokens[i], c.tokens[j], s) for i, j, s in pairs
+        )
+        if fuller * (FUZZY_EXTRA if fuzzy else 1.0) > coverage:
+            method = "inserted_fuzzy" if fuzzy else "inserted_names"
+            coverage, score = fuller, fuller * specificity * (FUZZY_EXTRA if fuzzy else 1.0)
     if c.kind == "person" and partial_person(c.tokens, matched_c, q.tokens, pairs):
         score, method = score * PARTIAL_PERSON, "partial_person"
     else:
