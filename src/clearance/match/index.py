@@ -379,7 +379,9 @@ class NameIndex:
                         top = sim
             extra = 0.0 if met else max(0.0, name_weight[name_id] - covered)
             bound = tight_bound(words, total - reached, aligned, top, extra, total, lam, specific)
-            if bound < floor and fuller is not None and extra <= 1e-9:
+            # the bound returned orders and skips an entry's names: loosened wherever the
+            # rule may apply, not only where the threshold needs it
+            if fuller is not None and extra <= 1e-9:
                 anchored = anchored or (fuller[name_id] and all(name_id in t for t in end_tables))
                 if anchored:
                     lacking = kappa * (total - reached)
