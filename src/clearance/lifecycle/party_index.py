@@ -216,13 +216,14 @@ class PartyIndex:
                 if sim:
                     matchable += weight
                     offered += weight * sim
-            # the party's unmatched weight counts at least insert_weight of it (inserted names)
-            kappa = 1.0
-            if fuller:
+            if matchable < threshold * total - 1e-9:
+                if not fuller:
+                    continue
+                # the party's unmatched weight counts insert_weight of it (inserted names)
                 party = self.parties[self.form_party[fid]]
                 kappa = MATCHER.insert_weight(party.name, tokens, legal)
-            if matchable < threshold * (matchable + kappa * (total - matchable)) - 1e-9:
-                continue
+                if matchable < threshold * (matchable + kappa * (total - matchable)) - 1e-9:
+                    continue
             if offered < specific and sorted(tokens) != entry_sorted:
                 continue
             found.add(fid)

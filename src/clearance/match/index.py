@@ -296,16 +296,16 @@ class NameIndex:
         for k, offer in enumerate(offers):
             others = best_all - offer.top
             lacking = total - (reached_all - weights[k])
-            spec = min(1.0, math.sqrt(others / specific)) if others > 0.0 else 0.0
-            if others <= 0.0 or others / (others + lacking) * spec < floor:
-                if (
-                    parts[k][0] in ends
-                    or others <= 0.0
-                    or others / (others + kappa * lacking) * spec < floor
-                ):
-                    essential.append(k)
-                else:
-                    guarded.append(k)
+            if others <= 0.0:
+                essential.append(k)
+                continue
+            spec = min(1.0, math.sqrt(others / specific))
+            if others / (others + lacking) * spec >= floor:
+                continue
+            if parts[k][0] in ends or others / (others + kappa * lacking) * spec < floor:
+                essential.append(k)
+            else:
+                guarded.append(k)
         if not essential:
             return None
         essential.sort(key=lambda k: len(offers[k].ids))
@@ -325,7 +325,6 @@ class NameIndex:
             return []
         if len(pool) > SPARSE_MAX:
             return None  # the dense computation is cheaper on many names
-        floor = threshold - 1e-9
         name_weight = self._name_weight_list
         reached_initials = optimistic / initial_similarity
         letters = [(*self._initial_names(letter)[2:], weight) for letter, weight in initials]
@@ -336,6 +335,10 @@ class NameIndex:
         end_tables = [tables[k][1] for k, (p, _) in enumerate(parts) if p in ends]
         fuller = self._fuller if inserts is not None else None
         for name_id in pool.tolist():
+            # may the inserted-names rule apply (a target name meeting the query's ends)?
+            fuller_name = (
+                fuller is not None and fuller[name_id] and all(name_id in t for t in end_tables)
+            )
             offered = optimistic
             matched = reached_initials
             covered = 0.0
@@ -356,17 +359,10 @@ class NameIndex:
             extra = 0.0 if initials else max(0.0, name_weight[name_id] - covered)
             denominator = offered + missing
             bound = offered / (denominator + lam * min(extra, denominator))
-            anchored = False  # may the inserted-names rule lift it? (asked only if needed)
+            if fuller_name and extra <= 1e-9:  # the rule needs every word of the name matched
+                bound = offered / (offered + kappa * missing)
             if bound * min(1.0, math.sqrt(offered / specific)) < floor:
-                anchored = (
-                    fuller is not None
-                    and extra <= 1e-9  # the rule needs every word of the name matched
-                    and fuller[name_id]
-                    and all(name_id in t for t in end_tables)
-                )
-                bound = offered / (offered + kappa * missing) if anchored else 0.0
-                if bound * min(1.0, math.sqrt(offered / specific)) < floor:
-                    continue
+                continue
             met = False
             for begins, same, weight in letters:
                 if begins[name_id]:
@@ -378,14 +374,12 @@ class NameIndex:
                     if sim > top:
                         top = sim
             extra = 0.0 if met else max(0.0, name_weight[name_id] - covered)
-            bound = tight_bound(words, total - reached, aligned, top, extra, total, lam, specific)
-            # the bound returned orders and skips an entry's names: loosened wherever the
-            # rule may apply, not only where the threshold needs it
-            if fuller is not None and extra <= 1e-9:
-                anchored = anchored or (fuller[name_id] and all(name_id in t for t in end_tables))
-                if anchored:
-                    lacking = kappa * (total - reached)
-                    bound = tight_bound(words, lacking, aligned, top, 0.0, total, lam, specific)
+            lacking = total - reached
+            # loosened wherever the rule may apply, not only below the threshold: the bound
+            # returned orders and skips an entry's names
+            if fuller_name and extra <= 1e-9:
+                lacking *= kappa
+            bound = tight_bound(words, lacking, aligned, top, extra, total, lam, specific)
             if bound >= floor:
                 out.append((name_id, bound))
         return out

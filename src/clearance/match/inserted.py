@@ -47,29 +47,12 @@ def insert_weight(original: str, tokens: tuple[str, ...], legal: tuple[str, ...]
     return INSERTED_WEIGHT if can_insert(original, tokens, legal) else 1.0
 
 
-def inserted_coverage(
-    q: NormalName,
-    c: NormalName,
-    pairs: list[tuple[int, int, float]],
-    person: bool,
-) -> float | None:
-    """The coverage with the query's inserted words counted at :data:`INSERTED_WEIGHT`;
-    ``None`` unless every word of the person's list name ``c`` is matched and the query's
-    first and last words are matched, with a word of the query left between. The list's
-    word order is not asked: lists write ``MAZLOOM, Fazl Mohammad``."""
+def has_inserted(q: NormalName, c: NormalName, pairs: list[tuple[int, int, float]]) -> bool:
+    """Every word of the list name ``c`` (a person's) is matched, and so are the query's
+    first and last words, with a word of the query left between them. The list's word
+    order is not asked: lists write ``MAZLOOM, Fazl Mohammad``."""
     n = len(q.tokens)
-    if not person or len(pairs) != len(c.tokens) or len(pairs) >= n:
-        return None
-    if not can_insert(q.original, q.tokens, q.legal):
-        return None
-    matched_q = {i for i, _, _ in pairs}
-    if 0 not in matched_q or n - 1 not in matched_q:
-        return None
-    matched = denominator = 0.0
-    for i, j, sim in pairs:
-        weight = min(q.weights[i], c.weights[j])
-        matched += weight * sim
-        denominator += weight
-    inserted = sum(w for i, w in enumerate(q.weights) if i not in matched_q)
-    denominator += INSERTED_WEIGHT * inserted
-    return matched / denominator if denominator else 0.0
+    if len(pairs) != len(c.tokens) or len(pairs) >= n:
+        return False
+    matched = {i for i, _, _ in pairs}
+    return 0 in matched and n - 1 in matched and can_insert(q.original, q.tokens, q.legal)

@@ -163,13 +163,15 @@ def _score(q: NormalName, c: NormalName) -> ScoreResult:
 
 
 def weigh(
-    q: NormalName, c: NormalName, pairs: list[tuple[int, int, float]]
+    q: NormalName, c: NormalName, pairs: list[tuple[int, int, float]], unmatched_share: float = 1.0
 ) -> tuple[float, float, list[float]]:
     """Coverage and specificity of an alignment, and the weights of the list name's
     tokens left unmatched (0.0 for matched ones).
 
     An aligned pair weighs what the lighter of its two tokens weighs, so a misspelt common
-    word (unknown to the frequency table) does not count as a rare one.
+    word (unknown to the frequency table) does not count as a rare one. The query's
+    unmatched tokens count ``unmatched_share`` of their weight (all of it here; name-v2's
+    inserted names count less).
     """
     matched = denominator = 0.0
     unmatched_q = list(q.weights)
@@ -179,7 +181,7 @@ def weigh(
         matched += weight * sim
         denominator += weight
         unmatched_q[i] = unmatched_c[j] = 0.0
-    denominator += sum(unmatched_q)
+    denominator += unmatched_share * sum(unmatched_q)
     extra = sum(unmatched_c)
     coverage = matched / (denominator + LAMBDA * min(extra, denominator)) if denominator else 0.0
     specificity = min(1.0, math.sqrt(matched / SPECIFIC_WEIGHT)) if matched else 0.0

@@ -84,7 +84,7 @@ the index bounds them through the matcher's ``insert_weight`` and ``insert_targe
 from __future__ import annotations
 
 from clearance.match.han import has_han
-from clearance.match.inserted import inserted_coverage
+from clearance.match.inserted import INSERTED_WEIGHT, has_inserted
 from clearance.match.name_v1 import (
     JOINED_SCORE,
     LAMBDA,
@@ -197,14 +197,16 @@ def _score(q: NormalName, c: NormalName) -> ScoreResult:
     score, method = coverage * specificity, "token_alignment"
     matched_c = {j for _, j, _ in pairs}
     person = person_like(c)
-    fuller = inserted_coverage(q, c, pairs, person)
-    if fuller is not None:  # a word approximate too: as fuzzy_with_extra
+    if person and has_inserted(q, c, pairs):
+        fuller = weigh(q, c, pairs, INSERTED_WEIGHT)[0]
+        # a word matched only approximately too: as fuzzy_with_extra
         fuzzy = both_latin(q, c) and any(
             approximate(q.tokens[i], c.tokens[j], s) for i, j, s in pairs
         )
-        if fuller * (FUZZY_EXTRA if fuzzy else 1.0) > coverage:
+        factor = FUZZY_EXTRA if fuzzy else 1.0
+        if fuller * factor > coverage:
             method = "inserted_fuzzy" if fuzzy else "inserted_names"
-            coverage, score = fuller, fuller * specificity * (FUZZY_EXTRA if fuzzy else 1.0)
+            coverage, score = fuller, fuller * specificity * factor
     if c.kind == "person" and partial_person(c.tokens, matched_c, q.tokens, pairs):
         score, method = score * PARTIAL_PERSON, "partial_person"
     else:
