@@ -36,7 +36,7 @@ from clearance.match.weights import token_weight
 from clearance.model import ListEntry
 
 # 2: vocabulary keys shared with NameIndex (initials, truncations); 3: matcher name-v2
-STATE_VERSION = 4  # 4: postings widened for inserted names (name-v2)
+STATE_VERSION = 5  # 4: postings widened for inserted names; 5: abjad keys (name-v2)
 MATCHER = DEFAULT  # the screener's default matcher: a delta re-screen finds what it finds
 
 
@@ -182,8 +182,10 @@ class PartyIndex:
         cached = self._similar.get(token)
         if cached is None:
             found: set[str] = set()
-            similarity = MATCHER.similarity
-            for key in MATCHER.query_keys(token):
+            # a party's name may be written in an abjad (its vowels guessed): its words
+            # compare by abjad_similarity, never below similarity, so it bounds both
+            similarity = MATCHER.abjad_similarity
+            for key in MATCHER.query_keys(token) | MATCHER.abjad_keys(token):
                 found.update(self._keys.get(key, ()))
             # a party's initial or short truncation meets the whole list token
             found.update(head for head in MATCHER.query_heads(token) if head in self._vocab)

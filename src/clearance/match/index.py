@@ -29,7 +29,7 @@ from clearance.match.bounds import (
 )
 from clearance.match.matcher import DEFAULT, Matcher
 from clearance.match.name_v1 import NameScore
-from clearance.match.normalize import NormalName
+from clearance.match.normalize import NormalName, vowels_guessed
 from clearance.match.weights import token_weight
 from clearance.model import ListEntry
 
@@ -41,6 +41,12 @@ Inserts = tuple[float, tuple[int, ...]] | None
 UNBOUNDED = 2.0  # the bound of a candidate kept whatever its bound: above any score
 # the list-side kind of an entry's names; "org" is new with name-v2 (v1 reads only the others)
 KINDS = {"person": "person", "vessel": "object", "aircraft": "object", "company": "org"}
+
+
+def _lookup(token: str, guessed: bool) -> str:
+    """The cache key of a query token: its similar tokens differ when its vowels were
+    guessed (a NUL mark: no token holds one)."""
+    return "\0" + token if guessed else token
 
 
 class NameIndex:
@@ -100,32 +106,41 @@ class NameIndex:
         if len(name.tokens) > 1:
             self._joined[" ".join(sorted(name.tokens))].append(name_id)  # same words, any order
 
-    def similar_tokens(self, token: str) -> list[tuple[int, float]]:
-        """Vocabulary tokens with a non-zero similarity to ``token``, as (token id, sim)."""
-        cached = self._similar_cache.get(token)
+    def similar_tokens(self, token: str, guessed: bool = False) -> list[tuple[int, float]]:
+        """Vocabulary tokens with a non-zero similarity to ``token``, as (token id, sim);
+        ``guessed``: the token of a query whose vowels were guessed (:func:`vowels_guessed`),
+        compared by the matcher's ``abjad_similarity``."""
+        look = _lookup(token, guessed)
+        cached = self._similar_cache.get(look)
         if cached is not None:
             return cached
         tids: set[int] = set()
-        for key in self.matcher.query_keys(token):
+        query_keys = self.matcher.query_keys(token)
+        if guessed:
+            query_keys = query_keys | self.matcher.abjad_keys(token)
+        for key in query_keys:
             tids.update(self._keys.get(key, ()))
         for head in self.matcher.query_heads(token):
             tid = self._vocab.get(head)
             if tid is not None:
                 tids.add(tid)
-        similarity = self.matcher.similarity
+        similarity = self.matcher.abjad_similarity if guessed else self.matcher.similarity
         found = [(tid, similarity(token, self._tokens[tid])) for tid in tids]
         result = [(tid, s) for tid, s in found if s > 0.0]
         if len(self._similar_cache) > 200_000:
             self._similar_cache.clear()
-        self._similar_cache[token] = result
+        self._similar_cache[look] = result
         return result
 
-    def _token_postings(self, token: str) -> tuple[np.ndarray, np.ndarray, np.ndarray] | None:
+    def _token_postings(
+        self, token: str, guessed: bool
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray] | None:
         """For one query token: the name ids reached, their list token's weight and sim."""
-        cached = self._postings_cache.get(token)
-        if cached is not None or token in self._postings_cache:
+        look = _lookup(token, guessed)
+        cached = self._postings_cache.get(look)
+        if cached is not None or look in self._postings_cache:
             return cached
-        similar = self.similar_tokens(token)
+        similar = self.similar_tokens(token, guessed)
         result = None
         if similar:
             tids = [t for t, _ in similar]
@@ -136,7 +151,7 @@ class NameIndex:
             result = (ids, heavy, sims)
         if len(self._postings_cache) > 100_000:
             self._postings_cache.clear()
-        self._postings_cache[token] = result
+        self._postings_cache[look] = result
         return result
 
     def candidates(self, query: NormalName, threshold: float) -> list[int]:
@@ -172,7 +187,7 @@ class NameIndex:
                 optimistic += weight * initial_similarity
                 initials.append((token, weight))
                 continue
-            postings = self._token_postings(token)
+            postings = self._token_postings(token, vowels_guessed(query))
             if postings is not None:
                 parts.append((position, postings))
         found: dict[int, float] = {}
@@ -225,17 +240,17 @@ class NameIndex:
             cached = self._letters[letter] = (begins, same, begins.tobytes(), same.tobytes())
         return cached
 
-    def _offer(self, token: str, weight: float) -> Offer:
+    def _offer(self, token: str, weight: float, guessed: bool) -> Offer:
         """For one query token of ``weight``: the best weight x sim overall and, per name
         id reached (ascending), the best weight x sim, the heaviest similar list token, the
         best sim and ``weight`` capped by that heaviest token (as in :meth:`_bounded`).
         """
-        key = (token, weight)
+        key = (_lookup(token, guessed), weight)
         cached = self._offers.get(key)
         if cached is not None:
             return cached
         result = Offer(0.0, NO_IDS, NO_VALUES, NO_VALUES, NO_VALUES, NO_VALUES)
-        postings = self._token_postings(token)
+        postings = self._token_postings(token, guessed)
         if postings is not None and len(postings[0]):
             ids, heavy, sims = postings
             best = np.minimum(weight, heavy) * sims
@@ -282,7 +297,7 @@ class NameIndex:
         best_all = reached_all = 0.0
         for p, _ in parts:
             weight = query.weights[p]
-            offer = self._offer(query.tokens[p], weight)
+            offer = self._offer(query.tokens[p], weight, vowels_guessed(query))
             offers.append(offer)
             weights.append(weight)
             best_all += offer.top

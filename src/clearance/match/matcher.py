@@ -11,7 +11,16 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from clearance.errors import InputError
-from clearance.match import inserted, keys, name_v1, name_v2, normalize, tokens, v2_evidence
+from clearance.match import (
+    inserted,
+    keys,
+    name_v1,
+    name_v2,
+    normalize,
+    tokens,
+    v2_evidence,
+    v2_similarity,
+)
 from clearance.match.name_v1 import NameScore
 from clearance.match.normalize import NormalName
 
@@ -41,6 +50,10 @@ class Matcher:
     initial_similarity: float
     insert_weight: Callable[[str, tuple[str, ...], tuple[str, ...]], float]
     insert_target: Callable[[NormalName], bool]
+    # for a query whose vowels were guessed (normalize.vowels_guessed): its token similarity
+    # (never below ``similarity``) and the extra keys reaching it, filed for every token
+    abjad_similarity: Callable[[str, str], float]
+    abjad_keys: Callable[[str], set[str]]
 
 
 NAME_V1 = Matcher(
@@ -57,6 +70,8 @@ NAME_V1 = Matcher(
     initial_similarity=tokens.INITIAL_SIMILARITY,
     insert_weight=lambda original, tokens, legal: 1.0,
     insert_target=lambda name: False,
+    abjad_similarity=tokens.token_similarity,
+    abjad_keys=lambda token: set(),
 )
 
 NAME_V2 = Matcher(
@@ -73,6 +88,8 @@ NAME_V2 = Matcher(
     initial_similarity=tokens.INITIAL_SIMILARITY,
     insert_weight=inserted.insert_weight,
     insert_target=v2_evidence.person_like,
+    abjad_similarity=v2_similarity.abjad_similarity,
+    abjad_keys=v2_similarity.abjad_keys,
 )
 
 MATCHERS = {m.name: m for m in (NAME_V1, NAME_V2)}

@@ -72,6 +72,12 @@ What changed from v1 (each measured in ``benchmarks/``; v1 stays available for r
   at :data:`~clearance.match.inserted.INSERTED_WEIGHT` of their weight
   (:mod:`clearance.match.inserted`), times :data:`FUZZY_EXTRA` with a word matched only
   approximately.
+* **Consonants decide for an abjad.** A name written in Arabic or Hebrew script writes
+  no short vowels, so its Latin spellings guess them; a word of such a query also matches
+  a list word with the same consonants (:func:`~clearance.match.v2_similarity.abjad_similarity`,
+  at :data:`~clearance.match.tokens.SKELETON_SIMILARITY`: ``MAKI`` is ``MEKKI``, ``JARMAN``
+  is ``DJERMANE``, ``SADI`` is ``ESSAADI`` with its article glued on). The index searches
+  such a query's words by their consonants too (``Matcher.abjad_similarity``).
 * **Legal forms alone are no name.** A name read as nothing but legal forms (``YK-ANC``
   -> ``llc llc``) matches only the very same name (``ASBL``).
 
@@ -99,7 +105,7 @@ from clearance.match.name_v1 import (
     penalty,
     weigh,
 )
-from clearance.match.normalize import NormalName, fold_text
+from clearance.match.normalize import NormalName, fold_text, vowels_guessed
 from clearance.match.v2_evidence import (
     DISTINCTIVE_WEIGHT,
     PATRONYMIC_CONFLICT,
@@ -119,6 +125,7 @@ from clearance.match.v2_evidence import (
 )
 from clearance.match.v2_forms import name_variants
 from clearance.match.v2_similarity import (
+    abjad_similarity,
     hangul_similarity,
     pinyin_similarity,
     strict_similarity,
@@ -192,6 +199,8 @@ def _score(q: NormalName, c: NormalName) -> ScoreResult:
     strict = distinctive[0] if len(distinctive) == 1 and not q.script else -1
     cjk = cjk_person(q)
     every = (pinyin_similarity if has_han(q.original) else hangul_similarity) if cjk else None
+    if every is None and vowels_guessed(q):
+        every = abjad_similarity  # vowels guessed: consonants decide
     pairs = align(q.tokens, c.tokens, strict, every)
     coverage, specificity, unmatched_c = weigh(q, c, pairs)
     score, method = coverage * specificity, "token_alignment"

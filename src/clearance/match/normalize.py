@@ -194,6 +194,13 @@ def is_unvowelled(text: str) -> bool:
     return any(c.isalpha() and unicodedata.name(c, "").startswith(_UNVOWELLED) for c in text)
 
 
+def vowels_guessed(name: NormalName) -> bool:
+    """A name of two words or more whose Latin spelling guessed its vowels (``script``):
+    its words may match by consonants (``Matcher.abjad_similarity``); a lone word so
+    matched would say too little."""
+    return name.script and len(name.tokens) >= 2
+
+
 def _to_normal(original: str, folded: str, derived: bool) -> NormalName | None:
     marked = mark_legal_forms(folded)
     tokens = tuple(t for t in marked.split() if not t.startswith(LEGAL_PREFIX))

@@ -1,5 +1,6 @@
 """Token similarity of matcher ``name-v2``: v1's rules with typing and OCR allowances,
-vowel-dropped skeletons, acronyms kept apart from skeletons and nickname groups; and the
+vowel-dropped skeletons, acronyms kept apart from skeletons and nickname groups; for a
+query word spelt from an abjad, consonants alone (:func:`abjad_similarity`); and the
 retrieval keys that reach every pair it relates (see :mod:`clearance.match.name_v2`)."""
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from clearance.match.tokens import (
     MIN_SIMILARITY,
     SHORT_PREFIX_MIN,
     SKELETON_MIN_EDIT,
+    SKELETON_SIMILARITY,
     deletes,
     graded_similarity,
     skeleton,
@@ -200,6 +202,84 @@ def hangul_similarity(a: str, b: str) -> float:
     return min(loose, v1_strict(a, b))
 
 
+MIN_ABJAD_CONSONANTS = 2
+
+_ABJAD_SPELLINGS = (
+    ("dj", "j"),
+    ("tch", "S"),
+    ("sch", "S"),
+    ("ch", "S"),
+    ("sh", "S"),
+    ("kh", "x"),
+    ("gh", "k"),
+    ("ck", "k"),
+    ("ph", "f"),
+    ("th", "t"),
+    ("dh", "d"),
+    ("zh", "z"),
+    ("ou", "u"),
+)
+_ABJAD_LETTERS = str.maketrans("qcgpv", "kkkbf", "aeiouwy'")
+_REPEATED = re.compile(r"(.)\1+")
+_GLUED_ARTICLE = re.compile(r"^(?:[ae]l-?(?=[a-z]{3})|[ae](?=([stdnrzl])\1))")
+
+
+@lru_cache(maxsize=262144)
+def abjad_skeleton(token: str) -> str:
+    """The consonants an Arabic-script spelling of ``token`` writes, each as one letter
+    for the ways the lists spell it: ``q k c g gh`` (qaf, read ``g`` in the Gulf and
+    Egypt, ``gh`` in the Maghreb), ``sh ch`` (French), ``j dj``, ``t th``, ``d dh``,
+    ``b p``, ``f v``; ``kh`` apart; vowels, ``w`` and ``y`` (long vowels) dropped but a
+    first vowel kept as ``a`` and a final ``i``/``y`` as ``y`` (nisba: ``AHMADI`` is not
+    ``AHMED``), a final ``h`` (ta marbuta) dropped, doubled letters once (``MEKKI`` ->
+    ``mky``, ``DJERMANE`` -> ``jrmn``, ``ZARKAOUI`` -> ``zrky``; ``HABIB`` -> ``hbb``)."""
+    if not token.isalpha() or not token.isascii():
+        return token
+    for spelling, letter in _ABJAD_SPELLINGS:
+        token = token.replace(spelling, letter)
+    head = "a" if token[0] in "aeiouwy" else ""
+    nisba = "y" if len(token) > 2 and token[-1] in "iy" else ""  # -i, -y: a written ya
+    tail = _REPEATED.sub(r"\1", token)[1 if head else 0 :].translate(_ABJAD_LETTERS)
+    if len(tail) > 1 and tail.endswith("h"):
+        tail = tail[:-1]
+    return head + tail + nisba
+
+
+def _unglued(token: str) -> str:
+    """A list word without the article written onto it (``ESSAADI``, ``ELSSEID``,
+    ``ALSHEHRI``); the word itself when it has none."""
+    return _GLUED_ARTICLE.sub("", token)
+
+
+def abjad_keys(token: str) -> set[str]:
+    """Retrieval keys of :func:`abjad_similarity`: the abjad skeleton of the word, and of
+    the word without a glued article (filed for list and query words alike)."""
+    if not token.isalpha() or len(token) < 2:
+        return set()
+    return {"a:" + abjad_skeleton(token), "a:" + abjad_skeleton(_unglued(token))}
+
+
+@lru_cache(maxsize=262144)
+def abjad_similarity(a: str, b: str) -> float:
+    """:func:`token_similarity` for a query word spelt from a name written in an abjad
+    (Arabic, Hebrew script: the vowels are a guess, ``MAKI`` for ``MEKKI``): at least
+    :data:`~clearance.match.tokens.SKELETON_SIMILARITY` when the list word, or the list
+    word without a glued article, writes the same consonants
+    (:data:`MIN_ABJAD_CONSONANTS` or more: one consonant is too common)."""
+    score = token_similarity(a, b)
+    if score >= SKELETON_SIMILARITY or len(a) < 2 or len(b) < 2:
+        return score
+    if not (a.isalpha() and b.isalpha()) or _acronym(b, a):
+        return score  # an abjad spells no acronym (``RHD`` is not ``RAHAT``)
+    ours = abjad_skeleton(a)
+    if len(ours.lstrip("a").rstrip("y")) >= MIN_ABJAD_CONSONANTS and ours in (
+        abjad_skeleton(b),
+        abjad_skeleton(_unglued(b)),
+    ):
+        return SKELETON_SIMILARITY
+    return score
+
+
 def token_keys(token: str) -> set[str]:
     """v1's query keys, plus those of the OCR-folded token and, for a two-letter token,
     each of its letters (two-letter typing errors: v1 files no deletions that short)."""
@@ -208,7 +288,7 @@ def token_keys(token: str) -> set[str]:
 
 def vocab_keys(token: str) -> set[str]:
     """v1's vocabulary keys, plus the same additions as :func:`token_keys`."""
-    return keys.vocab_keys(token) | _extra_keys(token)
+    return keys.vocab_keys(token) | _extra_keys(token) | abjad_keys(token)
 
 
 @cache

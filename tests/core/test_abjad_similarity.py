@@ -1,0 +1,181 @@
+"""name-v2's consonant comparison for names written in an abjad
+(:func:`clearance.match.v2_similarity.abjad_similarity`): the Latin spellings of an
+Arabic-script query guess its vowels, so its words also match list words with the same
+consonants; both retrievals (the screener's index, the delta re-screen's party index)
+still find every pair the score admits."""
+
+from __future__ import annotations
+
+import itertools
+import random
+from dataclasses import replace
+
+import pytest
+
+from clearance.lifecycle.party_index import Party, PartyIndex, list_forms
+from clearance.match import name_v2
+from clearance.match.index import NameIndex
+from clearance.match.matcher import DEFAULT
+from clearance.match.v2_similarity import (
+    abjad_keys,
+    abjad_similarity,
+    abjad_skeleton,
+    token_keys,
+    token_similarity,
+    vocab_keys,
+)
+from clearance.model import ListEntry
+
+THRESHOLD = 0.8
+
+
+def best(query: str, listed: str, kind: str = "person") -> float:
+    return max(
+        name_v2.quick_score(q, replace(c, kind=kind))
+        for q in name_v2.name_variants(query)
+        for c in name_v2.name_variants(listed)
+    )
+
+
+@pytest.mark.parametrize(
+    ("word", "consonants"),
+    [
+        ("mekki", "mky"),  # doubled once; a final i is a written ya
+        ("djermane", "jrmn"),  # French dj
+        ("zarkaoui", "zrky"),  # ou, and k for qaf
+        ("zarqawi", "zrky"),
+        ("ghedeir", "kdr"),  # Maghreb gh for qaf
+        ("jumah", "jm"),  # ta marbuta
+        ("akacha", "akS"),  # French ch, first vowel kept
+        ("habib", "hbb"),  # letters apart are not doubled
+    ],
+)
+def test_abjad_skeleton(word: str, consonants: str) -> None:
+    assert abjad_skeleton(word) == consonants
+
+
+@pytest.mark.parametrize(
+    ("query", "listed", "related"),
+    [
+        ("maki", "mekki", True),
+        ("jarman", "djermane", True),
+        ("sadi", "essaadi", True),  # the article glued on, assimilated
+        ("sayd", "elsseid", True),
+        ("qadir", "ghedeir", True),
+        ("jan", "chun", False),  # jim is not shin
+        ("zahid", "jehad", False),
+        ("habu", "habib", False),
+        ("faiz", "fawzi", False),  # a nisba is a letter
+        ("omar", "mir", False),  # an initial ayn is a letter
+        ("rahat", "rhd", False),  # an abjad spells no acronym
+        ("wali", "il", False),  # one consonant says too little
+    ],
+)
+def test_abjad_similarity(query: str, listed: str, related: bool) -> None:
+    assert (abjad_similarity(query, listed) > token_similarity(query, listed)) is related
+    assert abjad_similarity(query, listed) >= token_similarity(query, listed)
+
+
+def test_every_pair_it_relates_shares_a_key() -> None:
+    words = [
+        "mekki maki makki djermane jarman german zarqawi zarkaoui essaadi sadi saadi elsseid",
+        "sayd juma jumah jomaa ghedeir qadir kadir akacha akasha okasha shahata shihata",
+        "bouyahia buyahya djamel jamal gamal hassine hasin husain",
+    ]
+    vocab = " ".join(words).split()
+    for a, b in itertools.product(vocab, repeat=2):
+        if abjad_similarity(a, b) > token_similarity(a, b):
+            assert (token_keys(a) | abjad_keys(a)) & vocab_keys(b), (a, b)
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("كمال جرمان", "KAMEL DJERMANE"),
+        ("عماد بن مكي زرقاوي", "IMED BEN MEKKI ZARKAOUI"),
+        ("موسى بن عمر بن علي السعدي", "MOUSSA BEN OMAR BEN ALI ESSAADI"),
+        ("سامي بن خميس بن صالح الصيد", "SAMI BEN KHAMIS BEN SALEH ELSSEID"),
+    ],
+)
+def test_arabic_script_names_match_their_maghreb_spellings(query: str, listed: str) -> None:
+    assert best(query, listed) >= THRESHOLD
+
+
+def test_only_for_guessed_vowels() -> None:
+    # the same Latin spelling typed as a query is compared as written
+    assert best("imed ben maki zarkaoui", "IMED BEN MEKKI ZARKAOUI") < THRESHOLD
+    # a lone word matched by its consonants says too little
+    assert best("فيض", "FUDIA LTDA.", "company") < THRESHOLD
+
+
+ARABIC = ["كمال", "جمال", "مكي", "زرقاوي", "جرمان", "السعدي", "جمعة", "قدير", "عكاشة", "حسين"]
+LATIN = [
+    "KAMEL",
+    "KAMAL",
+    "DJAMEL",
+    "GAMAL",
+    "MEKKI",
+    "MAKI",
+    "ZARKAOUI",
+    "ZARQAWI",
+    "DJERMANE",
+    "GERMAN",
+    "ESSAADI",
+    "SAIDI",
+    "JOMAA",
+    "JUMA",
+    "GHEDEIR",
+    "KADIR",
+    "AKACHA",
+    "OKASHA",
+    "HASSINE",
+    "HUSAIN",
+]
+
+
+def _entries() -> list[ListEntry]:
+    rng = random.Random(7)
+    names = {" ".join(rng.sample(LATIN, rng.choice((2, 3)))) for _ in range(80)}
+    return [
+        ListEntry("SAMPLE", str(i), "SAMPLE", "SAMPLE list", "person", n, (n.split()[-1],))
+        for i, n in enumerate(sorted(names))
+    ]
+
+
+def _queries() -> list[str]:
+    rng = random.Random(8)
+    return sorted({" ".join(rng.sample(ARABIC, rng.choice((2, 3)))) for _ in range(60)})
+
+
+def test_index_retrieves_every_consonant_match_the_score_admits() -> None:
+    index = NameIndex(_entries())
+    fired = 0
+    for query in _queries():
+        forms = DEFAULT.variants(query)
+        oracle = index.exhaustive(forms, THRESHOLD)
+        found = index.search(forms, THRESHOLD)
+        assert set(found) == set(oracle), query
+        for entry_id, score in oracle.items():
+            assert abs(found[entry_id][0] - score) < 1e-9, query
+        fired += any(
+            abjad_similarity(q, c) > token_similarity(q, c)
+            for hit in found.values()
+            for q, c, _ in hit[3].pairs
+        )
+    assert fired >= len(_queries()) // 3  # the probes exercise the rule
+
+
+def test_party_index_retrieves_consonant_matches() -> None:
+    parties = [Party(f"P{i}", q) for i, q in enumerate(_queries())]
+    index = PartyIndex(parties, THRESHOLD)
+    hits = 0
+    for entry in _entries():
+        found = index.match_entry(entry, THRESHOLD)
+        forms = list_forms(entry)
+        for pid, party in enumerate(parties):
+            score = max(
+                name_v2.quick_score(q, c) for q in DEFAULT.variants(party.name) for c in forms
+            )
+            assert (score >= THRESHOLD) == (pid in found), (party.name, entry.name, score)
+            hits += score >= THRESHOLD
+    assert hits
