@@ -101,6 +101,13 @@ def test_arabic_script_names_match_their_maghreb_spellings(query: str, listed: s
     assert best(query, listed) >= THRESHOLD
 
 
+def test_a_listed_article_is_no_name_word() -> None:
+    assert abjad_similarity("ali", "al") == 0.0 < token_similarity("ali", "al")
+    # Saddam Hussein's son Ali is not his son Uday: Ali was taken for the article
+    assert best("علي صدام حسين التكريتي", "AL-TIKRITI, Uday Saddam Hussein") < THRESHOLD
+    assert best("علي صدام حسين التكريتي", "AL-TIKRITI, Ali Saddam Hussein") >= THRESHOLD
+
+
 def test_only_for_guessed_vowels() -> None:
     # the same Latin spelling typed as a query is compared as written
     assert best("imed ben maki zarkaoui", "IMED BEN MEKKI ZARKAOUI") < THRESHOLD

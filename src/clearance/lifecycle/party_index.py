@@ -75,6 +75,14 @@ def essential_tokens(
     return out
 
 
+def _either(party_token: str, list_token: str) -> float:
+    """The larger of the two similarities a party's word may be compared by."""
+    return max(
+        MATCHER.similarity(party_token, list_token),
+        MATCHER.abjad_similarity(party_token, list_token),
+    )
+
+
 class PartyIndex:
     """Party name forms, retrievable by list-entry name forms."""
 
@@ -183,13 +191,12 @@ class PartyIndex:
         if cached is None:
             found: set[str] = set()
             # a party's name may be written in an abjad (its vowels guessed): its words
-            # compare by abjad_similarity, never below similarity, so it bounds both
-            similarity = MATCHER.abjad_similarity
+            # compare by abjad_similarity, the others by similarity; the larger bounds both
             for key in MATCHER.query_keys(token) | MATCHER.abjad_keys(token):
                 found.update(self._keys.get(key, ()))
             # a party's initial or short truncation meets the whole list token
             found.update(head for head in MATCHER.query_heads(token) if head in self._vocab)
-            cached = [(t, s) for t in found if (s := similarity(t, token)) > 0.0]
+            cached = [(t, s) for t in found if (s := _either(t, token)) > 0.0]
             if len(self._similar) > 500_000:
                 self._similar.clear()
             self._similar[token] = cached

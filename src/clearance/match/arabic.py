@@ -53,8 +53,8 @@ MIN_GENERIC_WORDS = 3  # a name translated whole needs this many words
 _ARABIC = re.compile(
     r"[\u0620-\u064a\u066e-\u06d3\u06d5\u06fa-\u06ff\u0750-\u077f\ufb50-\ufdfb\ufe70-\ufefc]"
 )  # letters, presentation forms included
-_PERSIAN = re.compile(
-    r"[\u067e\u0686\u0698\u06a9\u06af\u06c1\u06cc\u06d2\u0679\u0688\u0691\u06ba\u06be]"
+_PERSIAN = re.compile(  # letters of Persian, Urdu and Pashto
+    r"[\u067e\u0686\u0698\u06a9\u06af\u06c1\u06cc\u06d2\u0679\u0688\u0691\u06ba\u06be\u0681\u0685\u069a\u0696\u0693\u067c\u0689\u06bc]"
 )
 # Quranic annotation marks, tatweel, superscript alef
 _DROP = re.compile(r"[\u0610-\u061a\u0640\u0670\u06d6-\u06ed]")
@@ -83,6 +83,15 @@ _SHAPES = str.maketrans(
         "ٹ": "ت",
         "ڈ": "د",
         "ڑ": "ر",
+        # Pashto
+        "ځ": "ج",  # dz, written j by the lists (JADRAN)
+        "څ": "س",
+        "ښ": "ش",
+        "ږ": "ژ",
+        "ړ": "ر",
+        "ټ": "ت",
+        "ډ": "د",
+        "ڼ": "ن",
     }
 )
 # Lookup key of a word: hamza seats and final-letter variants folded.
@@ -364,6 +373,7 @@ _COMPOUNDS: dict[str, tuple[str, str, str]] = {
     "الرحمن": (" al rahman", " ur rahman", "errahmane"),
     "الرحمان": (" al rahman", " ur rahman", "errahmane"),
     "خيل": (" khayl", "khel", " khel"),  # Pashto clan names: Shahidkhel
+    "زاده": (" zadah", "zada", "zadeh"),  # son of: Akhundzada, Alizadeh
 }
 _ABD_ALLAH = ("abdallah", "abdullah", "abdellah")
 _PAIRS = {("ابو", "بكر"): ("abu bakr", "abubakar", "aboubakr")}

@@ -51,7 +51,7 @@ class Matcher:
     insert_weight: Callable[[str, tuple[str, ...], tuple[str, ...]], float]
     insert_target: Callable[[NormalName], bool]
     # for a query whose vowels were guessed (normalize.vowels_guessed): its token similarity
-    # (never below ``similarity``) and the extra keys reaching it, filed for every token
+    # and the extra keys reaching it, filed for every token
     abjad_similarity: Callable[[str, str], float]
     abjad_keys: Callable[[str], set[str]]
 

@@ -76,8 +76,11 @@ What changed from v1 (each measured in ``benchmarks/``; v1 stays available for r
   no short vowels, so its Latin spellings guess them; a word of such a query also matches
   a list word with the same consonants (:func:`~clearance.match.v2_similarity.abjad_similarity`,
   at :data:`~clearance.match.tokens.SKELETON_SIMILARITY`: ``MAKI`` is ``MEKKI``, ``JARMAN``
-  is ``DJERMANE``, ``SADI`` is ``ESSAADI`` with its article glued on). The index searches
-  such a query's words by their consonants too (``Matcher.abjad_similarity``).
+  is ``DJERMANE``, ``SADI`` is ``ESSAADI`` with its article glued on); a list's article
+  written apart matches only an article (``ALI`` is not the ``AL`` of ``AL-TIKRITI``).
+  Only for a query of two words or more: a lone word so matched says too little. The
+  index searches such a query's words by their consonants too
+  (``Matcher.abjad_similarity``).
 * **Legal forms alone are no name.** A name read as nothing but legal forms (``YK-ANC``
   -> ``llc llc``) matches only the very same name (``ASBL``).
 

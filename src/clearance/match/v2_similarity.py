@@ -203,6 +203,7 @@ def hangul_similarity(a: str, b: str) -> float:
 
 
 MIN_ABJAD_CONSONANTS = 2
+ARTICLES = frozenset({"al", "el", "ul", "il"})
 
 _ABJAD_SPELLINGS = (
     ("dj", "j"),
@@ -221,6 +222,7 @@ _ABJAD_SPELLINGS = (
 )
 _ABJAD_LETTERS = str.maketrans("qcgpv", "kkkbf", "aeiouwy'")
 _REPEATED = re.compile(r"(.)\1+")
+_SOFT_C = re.compile(r"c(?=[eiy])")  # French: BELKACEM, KACEM
 _GLUED_ARTICLE = re.compile(r"^(?:[ae]l-?(?=[a-z]{3})|[ae](?=([stdnrzl])\1))")
 
 
@@ -228,7 +230,8 @@ _GLUED_ARTICLE = re.compile(r"^(?:[ae]l-?(?=[a-z]{3})|[ae](?=([stdnrzl])\1))")
 def abjad_skeleton(token: str) -> str:
     """The consonants an Arabic-script spelling of ``token`` writes, each as one letter
     for the ways the lists spell it: ``q k c g gh`` (qaf, read ``g`` in the Gulf and
-    Egypt, ``gh`` in the Maghreb), ``sh ch`` (French), ``j dj``, ``t th``, ``d dh``,
+    Egypt, ``gh`` in the Maghreb), ``s`` and French ``ce ci``, ``sh ch`` (French),
+    ``j dj``, ``t th``, ``d dh``,
     ``b p``, ``f v``; ``kh`` apart; vowels, ``w`` and ``y`` (long vowels) dropped but a
     first vowel kept as ``a`` and a final ``i``/``y`` as ``y`` (nisba: ``AHMADI`` is not
     ``AHMED``), a final ``h`` (ta marbuta) dropped, doubled letters once (``MEKKI`` ->
@@ -237,6 +240,7 @@ def abjad_skeleton(token: str) -> str:
         return token
     for spelling, letter in _ABJAD_SPELLINGS:
         token = token.replace(spelling, letter)
+    token = _SOFT_C.sub("s", token)
     head = "a" if token[0] in "aeiouwy" else ""
     nisba = "y" if len(token) > 2 and token[-1] in "iy" else ""  # -i, -y: a written ya
     tail = _REPEATED.sub(r"\1", token)[1 if head else 0 :].translate(_ABJAD_LETTERS)
@@ -265,7 +269,11 @@ def abjad_similarity(a: str, b: str) -> float:
     (Arabic, Hebrew script: the vowels are a guess, ``MAKI`` for ``MEKKI``): at least
     :data:`~clearance.match.tokens.SKELETON_SIMILARITY` when the list word, or the list
     word without a glued article, writes the same consonants
-    (:data:`MIN_ABJAD_CONSONANTS` or more: one consonant is too common)."""
+    (:data:`MIN_ABJAD_CONSONANTS` or more: one consonant is too common); nothing for a
+    list's article against a word that is none (the query's article is a word of its
+    own: ``ALI`` is not the ``AL`` of ``AL-TIKRITI``)."""
+    if b in ARTICLES and a not in ARTICLES:
+        return 0.0  # the article the list wrote apart is no word of the name (ALI, AL-)
     score = token_similarity(a, b)
     if score >= SKELETON_SIMILARITY or len(a) < 2 or len(b) < 2:
         return score
