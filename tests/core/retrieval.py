@@ -1,0 +1,49 @@
+"""Retrieval against brute force, shared by the tests of rules that loosen the index's
+bounds: the screener's index and the delta re-screen's party index must each find every
+pair the score admits, with the same score."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from clearance.lifecycle.party_index import Party, PartyIndex, list_forms
+from clearance.match import name_v2
+from clearance.match.index import NameIndex
+from clearance.match.matcher import DEFAULT
+from clearance.match.name_v1 import NameScore
+from clearance.model import ListEntry
+
+
+def index_hits(
+    entries: Sequence[ListEntry], queries: Iterable[str], threshold: float
+) -> list[list[NameScore]]:
+    """Per query, the details of its hits; asserts they are brute force's, score for score."""
+    index = NameIndex(entries)
+    out = []
+    for query in queries:
+        forms = DEFAULT.variants(query)
+        oracle = index.exhaustive(forms, threshold)
+        found = index.search(forms, threshold)
+        assert set(found) == set(oracle), query
+        for entry_id, score in oracle.items():
+            assert abs(found[entry_id][0] - score) < 1e-9, query
+        out.append([hit[3] for hit in found.values()])
+    return out
+
+
+def party_hits(entries: Sequence[ListEntry], names: Sequence[str], threshold: float) -> int:
+    """How many (party, entry) pairs reach ``threshold``; asserts the party index finds
+    exactly those."""
+    parties = [Party(f"P{i}", name) for i, name in enumerate(names)]
+    index = PartyIndex(parties, threshold)
+    hits = 0
+    for entry in entries:
+        found = index.match_entry(entry, threshold)
+        forms = list_forms(entry)  # every name of the entry, as the screener forms them
+        for pid, party in enumerate(parties):
+            score = max(
+                name_v2.quick_score(q, c) for q in DEFAULT.variants(party.name) for c in forms
+            )
+            assert (score >= threshold) == (pid in found), (party.name, entry.name, score)
+            hits += score >= threshold
+    return hits
