@@ -107,6 +107,11 @@ def test_a_listed_article_is_no_name_word() -> None:
     assert best("علي صدام حسين التكريتي", "AL-TIKRITI, Ali Saddam Hussein") >= THRESHOLD
 
 
+def test_an_article_joined_to_a_conjunction_is_an_article() -> None:
+    # و + ال: the list writes WA AL-MUSLIMIN, the Arabic reads WAL MUSLIMIN
+    assert abjad_similarity("wal", "al") == token_similarity("wal", "al") > 0.0
+
+
 def test_only_for_guessed_vowels() -> None:
     # the same Latin spelling typed as a query is compared as written
     assert best("imed ben maki zarkaoui", "IMED BEN MEKKI ZARKAOUI") < THRESHOLD

@@ -204,6 +204,9 @@ def hangul_similarity(a: str, b: str) -> float:
 
 MIN_ABJAD_CONSONANTS = 2
 ARTICLES = frozenset({"al", "el", "ul", "il"})
+# the article after a one-letter conjunction or preposition written onto it (wa-l, bi-l,
+# li-l: ``WAL MUSLIMIN`` for the list's ``WA AL-MUSLIMIN``): it still holds an article
+JOINED_ARTICLES = frozenset({"wal", "wel", "bil", "lil"})
 
 _ABJAD_SPELLINGS = (
     ("dj", "j"),
@@ -271,8 +274,8 @@ def abjad_similarity(a: str, b: str) -> float:
     word without a glued article, writes the same consonants
     (:data:`MIN_ABJAD_CONSONANTS` or more: one consonant is too common); nothing for a
     list's article against a word that is none (the query's article is a word of its
-    own: ``ALI`` is not the ``AL`` of ``AL-TIKRITI``)."""
-    if b in ARTICLES and a not in ARTICLES:
+    own: ``ALI`` is not the ``AL`` of ``AL-TIKRITI``; ``WAL``, wa + al, holds one)."""
+    if b in ARTICLES and a not in ARTICLES | JOINED_ARTICLES:
         return 0.0  # the article the list wrote apart is no word of the name (ALI, AL-)
     score = token_similarity(a, b)
     if score >= SKELETON_SIMILARITY or len(a) < 2 or len(b) < 2:
