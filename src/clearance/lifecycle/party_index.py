@@ -17,7 +17,10 @@ list token. Candidates are then bounded before scoring by the same two necessary
 conditions (matchable party weight >= ``t x W``; specificity ``sqrt(M / 5) >= t`` where
 ``M`` is the best weight x similarity on offer, unless the names are equal token sets).
 Similar tokens are found through the screener's own keys (one deletion, skeleton,
-prefix, initials); names with the same joined spelling are always scored. Valid for any
+prefix, initials); names with the same joined spelling are always scored. A party name
+written in an abjad may join or split words (:mod:`clearance.match.compound`): its runs of
+words joined are filed too, and a list name's words and runs joined meet them, every word
+of a run so met counting as matched. Valid for any
 threshold >= ``min_threshold``.
 """
 
@@ -29,6 +32,14 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from clearance.match import index as index_module
+from clearance.match.compound import (
+    bare_run,
+    compound_keys,
+    compound_similarity,
+    query_key,
+    query_runs,
+    runs,
+)
 from clearance.match.matcher import DEFAULT
 from clearance.match.name_v1 import NameScore
 from clearance.match.normalize import NormalName, is_unvowelled
@@ -36,7 +47,8 @@ from clearance.match.weights import token_weight
 from clearance.model import ListEntry
 
 # 2: vocabulary keys shared with NameIndex (initials, truncations); 3: matcher name-v2
-STATE_VERSION = 5  # 4: postings widened for inserted names; 5: abjad keys (name-v2)
+# 4: postings widened for inserted names; 5: abjad keys (name-v2); 6: runs of words joined
+STATE_VERSION = 6
 MATCHER = DEFAULT  # the screener's default matcher: a delta re-screen finds what it finds
 
 
@@ -103,6 +115,8 @@ class PartyIndex:
         self._vocab: set[str] = set()
         self._keys: dict[str, list[str]] = defaultdict(list)
         self._joined: dict[str, list[int]] = defaultdict(list)
+        # runs of words an abjad party name may join (compound.query_runs), by lookup key
+        self._runs: dict[str, list[tuple[str, ...]]] = defaultdict(list)
         self._similar: dict[str, list[tuple[str, float]]] = {}
         self._forms: dict[int, NormalName] = {}
         raw = self._raw
@@ -126,6 +140,10 @@ class PartyIndex:
                     postings[token].append(fid)
                 if len(tokens) > 1:
                     joined["".join(tokens)].append(fid)
+                if MATCHER.compounds and is_unvowelled(party.name):
+                    for start, length, run in query_runs(tokens):
+                        self._runs[query_key(run)].append(tokens[start : start + length])
+        self._runs = {key: sorted(set(found)) for key, found in self._runs.items()}
         self._postings = dict(postings)
         self._keys = dict(keys)
         self._joined = dict(joined)
@@ -167,6 +185,7 @@ class PartyIndex:
             self._vocab,
             self._keys,
             self._joined,
+            self._runs,
         )
 
     @classmethod
@@ -175,7 +194,8 @@ class PartyIndex:
             raise ValueError("party index state of another version")
         index = cls.__new__(cls)
         (_, index.min_threshold, parties, raw, index.form_party, index._postings) = state[:6]
-        index._vocab, index._keys, index._joined = state[6:]
+        index._vocab, index._keys, index._joined, runs = state[6:]
+        index._runs = {key: [tuple(run) for run in found] for key, found in runs.items()}
         index.parties = [Party(*p) for p in parties]
         index._raw = [
             (tuple(t), tuple(lg), bool(d), tuple(w)) if isinstance(t, list) else (t, lg, d, w)
@@ -202,11 +222,34 @@ class PartyIndex:
             self._similar[token] = cached
         return cached
 
+    def _compound_tokens(self, tokens: tuple[str, ...]) -> list[tuple[str, float]]:
+        """Party words a list name's words may meet as compounds (:mod:`.compound`), with
+        the similarity: a party word matching a run of the list's words joined, each word
+        of a party's run joined matching a list word (whichever party holds them: the
+        bound stays an upper one)."""
+        found: list[tuple[str, float]] = []
+        for start, length, joined in runs(tokens):
+            bare = bare_run(tokens, start, length)
+            for key in compound_keys(joined, bare):
+                for word in self._keys.get(key, ()):
+                    if (sim := compound_similarity(word, joined, bare)) > 0.0:
+                        found.append((word, sim))
+        for token in set(tokens):
+            for key in compound_keys(token):
+                for run in self._runs.get(key, ()):
+                    if (sim := compound_similarity("".join(run), token)) > 0.0:
+                        found.extend((word, sim) for word in run)
+        return found
+
     def candidates(self, entry_form: NormalName, threshold: float) -> set[int]:
         """Form ids of party names that can reach ``threshold`` against ``entry_form``."""
         best: dict[str, float] = {}
         for token in set(entry_form.tokens):
             for similar, sim in self._similar_tokens(token):
+                if sim > best.get(similar, 0.0):
+                    best[similar] = sim
+        if MATCHER.compounds:
+            for similar, sim in self._compound_tokens(entry_form.tokens):
                 if sim > best.get(similar, 0.0):
                     best[similar] = sim
         touched: set[int] = set()

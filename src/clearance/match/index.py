@@ -27,6 +27,14 @@ from clearance.match.bounds import (
     tight_bound,
     tight_bounds,
 )
+from clearance.match.compound import (
+    bare_run,
+    compound_keys,
+    compound_similarity,
+    query_key,
+    query_runs,
+    runs,
+)
 from clearance.match.matcher import DEFAULT, Matcher
 from clearance.match.name_v1 import NameScore
 from clearance.match.normalize import NormalName, vowels_guessed
@@ -39,8 +47,26 @@ SPARSE_MAX = 150
 # (kappa, end positions) of the inserted-names rule for a query; None where it cannot apply
 Inserts = tuple[float, tuple[int, ...]] | None
 UNBOUNDED = 2.0  # the bound of a candidate kept whatever its bound: above any score
+UNBOUNDED_WEIGHT = 1e9  # the list weight offered by a run of words not looked at: any
 # the list-side kind of an entry's names; "org" is new with name-v2 (v1 reads only the others)
 KINDS = {"person": "person", "vessel": "object", "aircraft": "object", "company": "org"}
+
+
+def _merged_postings(
+    found: list[tuple[np.ndarray, np.ndarray, np.ndarray] | None],
+) -> tuple[np.ndarray, np.ndarray, np.ndarray] | None:
+    """Postings (name ids, list weight, sim) from several sources as one (a name reached
+    twice is reduced to its best wherever it is used)."""
+    kept = [p for p in found if p is not None and len(p[0])]
+    if not kept:
+        return None
+    if len(kept) == 1:
+        return kept[0]
+    return (
+        np.concatenate([p[0] for p in kept]),
+        np.concatenate([p[1] for p in kept]),
+        np.concatenate([p[2] for p in kept]),
+    )
 
 
 def _lookup(token: str, guessed: bool) -> str:
@@ -63,6 +89,8 @@ class NameIndex:
         self._postings: list[list[int]] = []
         self._keys: dict[str, list[int]] = defaultdict(list)
         self._joined: dict[str, list[int]] = defaultdict(list)
+        # names by the compound keys of their runs of words joined (compound.runs)
+        self._runs: dict[str, list[int]] = defaultdict(list)
         self._similar_cache: dict[str, list[tuple[int, float]]] = {}
         self._postings_cache: dict[str, tuple[np.ndarray, np.ndarray, np.ndarray] | None] = {}
         self._offers: dict[tuple[str, float], Offer] = {}
@@ -76,6 +104,7 @@ class NameIndex:
                     self._add(entry_id, replace(variant, kind=kind) if kind else variant)
         self._keys = dict(self._keys)
         self._joined = dict(self._joined)
+        self._runs = dict(self._runs)
         self._by_first = dict(self._by_first)
         self._postings_np = [np.asarray(p, dtype=np.int32) for p in self._postings]
         self._weights_np = np.asarray(self._weights, dtype=np.float64)
@@ -103,6 +132,12 @@ class NameIndex:
                     self._keys[key].append(tid)
             self._postings[tid].append(name_id)
         self._joined["".join(name.tokens)].append(name_id)
+        if self.matcher.compounds:
+            found = set()
+            for start, length, joined in runs(name.tokens):
+                found |= compound_keys(joined, bare_run(name.tokens, start, length))
+            for key in found:
+                self._runs[key].append(name_id)
         if len(name.tokens) > 1:
             self._joined[" ".join(sorted(name.tokens))].append(name_id)  # same words, any order
 
@@ -140,19 +175,25 @@ class NameIndex:
         cached = self._postings_cache.get(look)
         if cached is not None or look in self._postings_cache:
             return cached
-        similar = self.similar_tokens(token, guessed)
-        result = None
-        if similar:
-            tids = [t for t, _ in similar]
-            lengths = self._lengths[tids]
-            ids = np.concatenate([self._postings_np[t] for t in tids])
-            heavy = np.repeat(self._weights_np[tids], lengths)
-            sims = np.repeat(np.asarray([s for _, s in similar], dtype=np.float64), lengths)
-            result = (ids, heavy, sims)
+        result = self._postings_of(self.similar_tokens(token, guessed))
         if len(self._postings_cache) > 100_000:
             self._postings_cache.clear()
         self._postings_cache[look] = result
         return result
+
+    def _postings_of(
+        self, similar: list[tuple[int, float]]
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray] | None:
+        """The names holding the vocabulary tokens ``similar`` (token id, sim): name ids,
+        their list token's weight and sim."""
+        if not similar:
+            return None
+        tids = [t for t, _ in similar]
+        lengths = self._lengths[tids]
+        ids = np.concatenate([self._postings_np[t] for t in tids])
+        heavy = np.repeat(self._weights_np[tids], lengths)
+        sims = np.repeat(np.asarray([s for _, s in similar], dtype=np.float64), lengths)
+        return ids, heavy, sims
 
     def candidates(self, query: NormalName, threshold: float) -> list[int]:
         """Name ids whose score against ``query`` can reach ``threshold``.
@@ -180,6 +221,9 @@ class NameIndex:
         optimistic = 0.0
         initials: list[tuple[str, float]] = []
         parts: list[tuple[int, tuple[np.ndarray, np.ndarray, np.ndarray]]] = []
+        looks: list[str] = []
+        guessed = vowels_guessed(query)
+        compounds = self._compounds(query) if guessed and self.matcher.compounds else {}
         for position, (weight, token) in enumerate(zip(query.weights, query.tokens, strict=True)):
             if len(token) == 1:
                 # An initial meets hundreds of tokens: assume it matches every name touched
@@ -187,13 +231,21 @@ class NameIndex:
                 optimistic += weight * initial_similarity
                 initials.append((token, weight))
                 continue
-            postings = self._token_postings(token, vowels_guessed(query))
+            look = _lookup(token, guessed)
+            postings = self._token_postings(token, guessed)
+            more = compounds.get(position)
+            if more is not None:  # a run of words joined meets names this word alone may not
+                look += "\1" + " ".join(more[0])
+                postings = _merged_postings([postings, *more[1]])
             if postings is not None:
                 parts.append((position, postings))
+                looks.append(look)
         found: dict[int, float] = {}
         if parts:
             inserts = self._inserts(query, parts)
-            sparse = self._essential(query, parts, total, optimistic, initials, threshold, inserts)
+            sparse = self._essential(
+                query, parts, looks, total, optimistic, initials, threshold, inserts
+            )
             if sparse is None:
                 sparse = self._bounded(
                     parts, query.weights, total, optimistic, initials, threshold, inserts
@@ -240,18 +292,61 @@ class NameIndex:
             cached = self._letters[letter] = (begins, same, begins.tobytes(), same.tobytes())
         return cached
 
-    def _offer(self, token: str, weight: float, guessed: bool) -> Offer:
-        """For one query token of ``weight``: the best weight x sim overall and, per name
-        id reached (ascending), the best weight x sim, the heaviest similar list token, the
-        best sim and ``weight`` capped by that heaviest token (as in :meth:`_bounded`).
+    def _compounds(
+        self, query: NormalName
+    ) -> dict[int, tuple[list[str], list[tuple[np.ndarray, np.ndarray, np.ndarray]]]]:
+        """Per query position, what the matcher's compounds (:mod:`.compound`) may offer it
+        beyond its own similar words, and the runs or words that offer it (a cache key):
+        a run of query words joined offers each of its words the list words it matches
+        (their weight and compound similarity), a query word offers itself whole (weight
+        unbounded, similarity 1.0) to the names with a run of words it matches."""
+        out: dict[int, tuple[list[str], list[tuple[np.ndarray, np.ndarray, np.ndarray]]]] = {}
+
+        def add(position: int, why: str, postings: tuple[np.ndarray, ...]) -> None:
+            whys, found = out.setdefault(position, ([], []))
+            whys.append(why)
+            found.append(postings)  # type: ignore[arg-type]
+
+        for start, length, joined in query_runs(query.tokens):
+            postings = self._run_postings(joined)
+            if postings is not None:
+                for position in range(start, start + length):
+                    add(position, joined, postings)
+        for position, token in enumerate(query.tokens):
+            ids = self._runs.get(query_key(token))
+            if ids is not None and len(token) > 1:
+                every = np.asarray(ids, dtype=np.int32)
+                add(position, "=", (every, np.full(len(ids), UNBOUNDED_WEIGHT), np.ones(len(ids))))
+        return out
+
+    def _run_postings(self, joined: str) -> tuple[np.ndarray, np.ndarray, np.ndarray] | None:
+        """The names with a word a run of query words ``joined`` matches as a compound."""
+        look = "\2" + joined
+        if look in self._postings_cache:
+            return self._postings_cache[look]
+        similar = [
+            (tid, sim)
+            for tid in self._keys.get(query_key(joined), ())
+            if (sim := compound_similarity(joined, self._tokens[tid])) > 0.0
+        ]
+        result = self._postings_of(similar)
+        self._postings_cache[look] = result
+        return result
+
+    def _offer(
+        self, look: str, postings: tuple[np.ndarray, np.ndarray, np.ndarray], weight: float
+    ) -> Offer:
+        """For one query token of ``weight`` (``look``: its cache key; ``postings``: what it
+        reaches): the best weight x sim overall and, per name id reached (ascending), the
+        best weight x sim, the heaviest similar list token, the best sim and ``weight``
+        capped by that heaviest token (as in :meth:`_bounded`).
         """
-        key = (_lookup(token, guessed), weight)
+        key = (look, weight)
         cached = self._offers.get(key)
         if cached is not None:
             return cached
         result = Offer(0.0, NO_IDS, NO_VALUES, NO_VALUES, NO_VALUES, NO_VALUES)
-        postings = self._token_postings(token, guessed)
-        if postings is not None and len(postings[0]):
+        if len(postings[0]):
             ids, heavy, sims = postings
             best = np.minimum(weight, heavy) * sims
             # a name reached through several similar tokens: the best of each
@@ -274,6 +369,7 @@ class NameIndex:
         self,
         query: NormalName,
         parts: list[tuple[int, tuple[np.ndarray, np.ndarray, np.ndarray]]],
+        looks: list[str],
         total: float,
         optimistic: float,
         initials: list[tuple[str, float]],
@@ -295,9 +391,9 @@ class NameIndex:
         offers = []
         weights = []
         best_all = reached_all = 0.0
-        for p, _ in parts:
+        for (p, postings), look in zip(parts, looks, strict=True):
             weight = query.weights[p]
-            offer = self._offer(query.tokens[p], weight, vowels_guessed(query))
+            offer = self._offer(look, postings, weight)
             offers.append(offer)
             weights.append(weight)
             best_all += offer.top

@@ -54,6 +54,9 @@ class Matcher:
     # and the extra keys reaching it, filed for every token
     abjad_similarity: Callable[[str, str], float]
     abjad_keys: Callable[[str], set[str]]
+    # for such a query too: adjacent words may stand for one word of the other name
+    # (:mod:`compound`); the index then searches runs of words joined
+    compounds: bool
 
 
 NAME_V1 = Matcher(
@@ -72,6 +75,7 @@ NAME_V1 = Matcher(
     insert_target=lambda name: False,
     abjad_similarity=tokens.token_similarity,
     abjad_keys=lambda token: set(),
+    compounds=False,
 )
 
 NAME_V2 = Matcher(
@@ -90,6 +94,7 @@ NAME_V2 = Matcher(
     insert_target=v2_evidence.person_like,
     abjad_similarity=v2_similarity.abjad_similarity,
     abjad_keys=v2_similarity.abjad_keys,
+    compounds=True,
 )
 
 MATCHERS = {m.name: m for m in (NAME_V1, NAME_V2)}

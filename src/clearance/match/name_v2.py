@@ -81,6 +81,14 @@ What changed from v1 (each measured in ``benchmarks/``; v1 stays available for r
   Only for a query of two words or more: a lone word so matched says too little. The
   index searches such a query's words by their consonants too
   (``Matcher.abjad_similarity``).
+* **Words divided otherwise.** Arabic script shows no gap after a letter that does not
+  join the next, and writers join or split compound names their own way: for a query
+  whose vowels were guessed, a run of two or three adjacent words on either side may
+  stand for one word of the other, written the same once joined or with the same
+  consonants (:mod:`clearance.match.compound`: ``صدیق مل`` is ``SIDDIQMAL``,
+  ``خدايرحيم`` is ``KHUDAI RAHIM``); the score is the better one of the pair as written
+  and of the pair with the run made one word of the summed weight (method
+  ``...+compound``). The index looks the runs up (``Matcher.compounds``).
 * **Legal forms alone are no name.** A name read as nothing but legal forms (``YK-ANC``
   -> ``llc llc``) matches only the very same name (``ASBL``).
 
@@ -92,6 +100,7 @@ the index bounds them through the matcher's ``insert_weight`` and ``insert_targe
 
 from __future__ import annotations
 
+from clearance.match.compound import compound_forms, compound_similarity
 from clearance.match.han import has_han
 from clearance.match.inserted import INSERTED_WEIGHT, has_inserted
 from clearance.match.name_v1 import (
@@ -173,15 +182,47 @@ def align(
 
 def score_names(q: NormalName, c: NormalName) -> NameScore:
     """Score one query name form against one list name form, with the full detail."""
-    return detail(q, c, _score(q, c))
+    result, q_used, c_used = _best(q, c)
+    return detail(q_used, c_used, result)
 
 
 def quick_score(q: NormalName, c: NormalName) -> float:
     """The same score as :func:`score_names`, without building the explanation."""
-    return _score(q, c)[0]
+    return _best(q, c)[0][0]
 
 
-def _score(q: NormalName, c: NormalName) -> ScoreResult:
+def _best(q: NormalName, c: NormalName) -> tuple[ScoreResult, NormalName, NormalName]:
+    """The score of the pair and, for a query whose vowels were guessed, of the pair with
+    words joined on one side (:mod:`clearance.match.compound`): the best, with the forms
+    it was scored on."""
+    best = _score(q, c)
+    if not vowels_guessed(q) or best[0] >= 1.0:
+        return best, q, c
+    used = q, c
+    for q2, c2, joined, bare in compound_forms(q, c):
+        result = _score(q2, c2, _joined_similarity(joined, bare))
+        if result[0] > best[0]:
+            score, pairs, coverage, specificity, method = result
+            best, used = (score, pairs, coverage, specificity, method + "+compound"), (q2, c2)
+    return (best, *used)
+
+
+def _joined_similarity(joined: str, bare: str | None) -> Similarity:
+    """abjad_similarity, but :func:`compound_similarity` for the word joined from a run
+    (on either side; ``bare``: a list run's without its article): the index reaches it by
+    that similarity's keys alone."""
+
+    def similarity(a: str, b: str) -> float:
+        if b == joined:
+            return compound_similarity(a, b, bare)
+        if a == joined:
+            return compound_similarity(a, b)
+        return abjad_similarity(a, b)
+
+    return similarity
+
+
+def _score(q: NormalName, c: NormalName, compound: Similarity | None = None) -> ScoreResult:
     taken = penalty(q, c)
     if (legal_only(q) or legal_only(c)) and fold_text(q.original) != fold_text(c.original):
         return 0.0, [], 0.0, 0.0, "legal_form_only"
@@ -201,9 +242,11 @@ def _score(q: NormalName, c: NormalName) -> ScoreResult:
     distinctive = [i for i, w in enumerate(q.weights) if w > GENERIC_WEIGHT]
     strict = distinctive[0] if len(distinctive) == 1 and not q.script else -1
     cjk = cjk_person(q)
-    every = (pinyin_similarity if has_han(q.original) else hangul_similarity) if cjk else None
+    every: Similarity | None = None
+    if cjk:
+        every = pinyin_similarity if has_han(q.original) else hangul_similarity
     if every is None and vowels_guessed(q):
-        every = abjad_similarity  # vowels guessed: consonants decide
+        every = compound or abjad_similarity  # vowels guessed: consonants decide
     pairs = align(q.tokens, c.tokens, strict, every)
     coverage, specificity, unmatched_c = weigh(q, c, pairs)
     score, method = coverage * specificity, "token_alignment"

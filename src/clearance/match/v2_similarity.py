@@ -252,7 +252,7 @@ def abjad_skeleton(token: str) -> str:
     return head + tail + nisba
 
 
-def _unglued(token: str) -> str:
+def unglued(token: str) -> str:
     """A list word without the article written onto it (``ESSAADI``, ``ELSSEID``,
     ``ALSHEHRI``); the word itself when it has none."""
     return _GLUED_ARTICLE.sub("", token)
@@ -263,7 +263,7 @@ def abjad_keys(token: str) -> set[str]:
     the word without a glued article (filed for list and query words alike)."""
     if not token.isalpha() or len(token) < 2:
         return set()
-    return {"a:" + abjad_skeleton(token), "a:" + abjad_skeleton(_unglued(token))}
+    return {"a:" + abjad_skeleton(token), "a:" + abjad_skeleton(unglued(token))}
 
 
 @lru_cache(maxsize=262144)
@@ -285,7 +285,7 @@ def abjad_similarity(a: str, b: str) -> float:
     ours = abjad_skeleton(a)
     if len(ours.lstrip("a").rstrip("y")) >= MIN_ABJAD_CONSONANTS and ours in (
         abjad_skeleton(b),
-        abjad_skeleton(_unglued(b)),
+        abjad_skeleton(unglued(b)),
     ):
         return SKELETON_SIMILARITY
     return score

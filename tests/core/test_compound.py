@@ -1,0 +1,135 @@
+"""Words an abjad divides otherwise (``clearance.match.compound``, name-v2): a run of
+adjacent words on one side for one word of the other, for a query whose vowels were
+guessed; the screener's index and the delta re-screen's party index find every such
+match brute force finds."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from clearance.match.compound import compound_similarity, runs
+from clearance.match.matcher import get_matcher
+from clearance.match.tokens import SKELETON_SIMILARITY
+from clearance.model import ListEntry
+from tests.core.retrieval import index_hits, party_hits
+
+THRESHOLD = 0.8
+
+
+def best(query: str, listed: str) -> float:
+    v2 = get_matcher("name-v2")
+    return max(v2.quick_score(q, c) for q in v2.variants(query) for c in v2.variants(listed))
+
+
+@pytest.mark.parametrize(
+    ("word", "listed", "similarity"),
+    [
+        ("sadiqmal", "siddiqmal", SKELETON_SIMILARITY),  # same consonants
+        ("khudairahim", "khudairahim", 1.0),
+        ("binalshayba", "binalshibh", SKELETON_SIMILARITY),
+        ("alqaada", "qaida", 0.0),  # the query's article is no glued article of the list's
+        ("mayashu", "maychou", 0.0),  # two consonants: too few to tell
+        ("sadiq", "siddiqmal", 0.0),
+    ],
+)
+def test_compound_similarity(word: str, listed: str, similarity: float) -> None:
+    assert compound_similarity(word, listed) == pytest.approx(similarity, abs=0.01)
+
+
+def test_runs_leave_initials_alone() -> None:
+    assert [j for _, _, j in runs(("bin", "al", "shibh"))] == ["binal", "binalshibh", "alshibh"]
+    assert [j for _, _, j in runs(("m", "sadiq", "mal"))] == ["sadiqmal"]
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        # the UN list's original-script names and its Latin ones
+        ("محمد قاسم میر ولی خدايرحيم", "MOHAMMED QASIM MIR WALI KHUDAI RAHIM"),
+        ("محمد سرور صدیق مل", "MOHAMMAD SARWAR SIDDIQMAL"),
+        ("رمزي محمد عبد الله بن الشيبة", "RAMZI MOHAMED ABDULLAH BINALSHIBH"),
+        ("حسن ظاهرعويس", "HASSAN DAHIR AWEYS"),
+        ("سيف الله بن عمر بن محمد بنحسين", "SEIFALLAH BEN OMAR BEN MOHAMED BEN HASSINE"),
+    ],
+)
+def test_an_abjad_name_divided_otherwise_matches(query: str, listed: str) -> None:
+    assert best(query, listed) >= THRESHOLD
+
+
+def test_only_for_guessed_vowels() -> None:
+    # typed in Latin letters, the words are as the writer divided them
+    assert best("mohammad sarwar sadiq mal", "MOHAMMAD SARWAR SIDDIQMAL") < THRESHOLD
+    assert best("محمد سرور صدیق مل", "MOHAMMAD SARWAR SIDDIQMAL") >= THRESHOLD
+
+
+def test_explained_on_the_words_joined() -> None:
+    v2 = get_matcher("name-v2")
+    detail = max(
+        (
+            v2.score_names(q, c)
+            for q in v2.variants("محمد سرور صدیق مل")
+            for c in v2.variants("MOHAMMAD SARWAR SIDDIQMAL")
+        ),
+        key=lambda d: d.score,
+    )
+    assert detail.method.endswith("+compound")
+    # one word of the query for the list's, joined from two (sdyq ml, sadiq mal)
+    assert any(c == "siddiqmal" and q.endswith(("ml", "mal")) for q, c, _ in detail.pairs)
+
+
+LATIN = [
+    "KHUDAI RAHIM",
+    "KHUDAIRAHIM",
+    "SIDDIQ MAL",
+    "SIDDIQMAL",
+    "BIN AL SHIBH",
+    "BINALSHIBH",
+    "ABDUL RAHMAN",
+    "ABDULRAHMAN",
+    "DAHIR AWEYS",
+    "MOHAMMAD",
+    "SARWAR",
+    "QASIM",
+    "HASSAN",
+    "RAMZI",
+]
+ARABIC = [
+    "خدايرحيم",
+    "خداي رحيم",
+    "صدیق مل",
+    "صديقمل",
+    "بن الشيبة",
+    "عبدالرحمن",
+    "ظاهرعويس",
+    "محمد",
+    "سرور",
+    "قاسم",
+    "حسن",
+    "رمزي",
+]
+
+
+def _entries() -> list[ListEntry]:
+    rng = random.Random(11)
+    names = {" ".join(rng.sample(LATIN, rng.choice((2, 3)))) for _ in range(80)}
+    return [
+        ListEntry("SAMPLE", str(i), "SAMPLE", "SAMPLE list", "person", n, ())
+        for i, n in enumerate(sorted(names))
+    ]
+
+
+def _queries() -> list[str]:
+    rng = random.Random(12)
+    return sorted({" ".join(rng.sample(ARABIC, rng.choice((2, 3)))) for _ in range(50)})
+
+
+def test_index_retrieves_every_compound_match_the_score_admits() -> None:
+    hits = index_hits(_entries(), _queries(), THRESHOLD)
+    fired = sum(any(d.method.endswith("+compound") for d in found) for found in hits)
+    assert fired >= len(_queries()) // 5  # the probes exercise the rule
+
+
+def test_party_index_retrieves_compound_matches() -> None:
+    assert party_hits(_entries(), _queries(), THRESHOLD)
