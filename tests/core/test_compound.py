@@ -30,7 +30,8 @@ def best(query: str, listed: str) -> float:
         ("khudairahim", "khudairahim", 1.0),
         ("binalshayba", "binalshibh", SKELETON_SIMILARITY),
         ("alqaada", "qaida", 0.0),  # the query's article is no glued article of the list's
-        ("mayashu", "maychou", 0.0),  # two consonants: too few to tell
+        ("mayashu", "maychou", SKELETON_SIMILARITY),  # ma yashu: MAYCHOU
+        ("ama", "amah", 0.0),  # one consonant: too common
         ("sadiq", "siddiqmal", 0.0),
     ],
 )
@@ -52,6 +53,7 @@ def test_runs_leave_initials_alone() -> None:
         ("رمزي محمد عبد الله بن الشيبة", "RAMZI MOHAMED ABDULLAH BINALSHIBH"),
         ("حسن ظاهرعويس", "HASSAN DAHIR AWEYS"),
         ("سيف الله بن عمر بن محمد بنحسين", "SEIFALLAH BEN OMAR BEN MOHAMED BEN HASSINE"),
+        ("علي ما يشو", "ALI MAYCHOU"),
     ],
 )
 def test_an_abjad_name_divided_otherwise_matches(query: str, listed: str) -> None:
@@ -62,6 +64,19 @@ def test_only_for_guessed_vowels() -> None:
     # typed in Latin letters, the words are as the writer divided them
     assert best("mohammad sarwar sadiq mal", "MOHAMMAD SARWAR SIDDIQMAL") < THRESHOLD
     assert best("محمد سرور صدیق مل", "MOHAMMAD SARWAR SIDDIQMAL") >= THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        # joined, the d of AHMAD and of DIYA would count once (each word adds a consonant)
+        ("احمد ضیا آغا", "AHMED, A."),
+        # the AL of ALI is no article glued to a run of the list's words
+        ("امیر عبد الله", "SALIH, Ali Abd-Al-Amir Muhammad"),
+    ],
+)
+def test_runs_that_say_nothing(query: str, listed: str) -> None:
+    assert best(query, listed) < THRESHOLD
 
 
 def test_explained_on_the_words_joined() -> None:

@@ -28,7 +28,7 @@ from clearance.match.tokens import SKELETON_SIMILARITY
 from clearance.match.v2_similarity import abjad_skeleton, unglued
 
 MAX_RUN = 3
-MIN_COMPOUND_CONSONANTS = 3
+MIN_COMPOUND_CONSONANTS = 2  # as abjad_similarity's: ``ما يشو`` is ``MAYCHOU``
 
 
 def compound_similarity(word: str, listed: str, bare: str | None = None) -> float:
@@ -36,8 +36,8 @@ def compound_similarity(word: str, listed: str, bare: str | None = None) -> floa
     joined): 1.0 written the same, :data:`SKELETON_SIMILARITY` with the same consonants
     (or those of ``bare``, ``listed`` without a glued article: by default
     :func:`~clearance.match.v2_similarity.unglued`; for a run, its first word's), else
-    0.0; nothing for fewer than :data:`MIN_COMPOUND_CONSONANTS` consonants (too little to
-    tell two words from one)."""
+    0.0; nothing for fewer than :data:`MIN_COMPOUND_CONSONANTS` consonants (one is too
+    common)."""
     if not (word.isalpha() and word.isascii() and listed.isalpha() and listed.isascii()):
         return 0.0
     ours = abjad_skeleton(word)
