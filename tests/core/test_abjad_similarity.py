@@ -68,6 +68,10 @@ def test_abjad_skeleton(word: str, consonants: str) -> None:
         ("omar", "mir", False),  # an initial ayn is a letter
         ("rahat", "rhd", False),  # an abjad spells no acronym
         ("wali", "il", False),  # one consonant says too little
+        ("salsala", "selselat", True),  # ta marbuta read as the t it is before a genitive
+        ("rahma", "rahmat", True),  # or in Persian and Urdu
+        ("salsal", "selselat", False),  # no ta marbuta's vowel: the t is a letter
+        ("salsala", "selselar", False),
     ],
 )
 def test_abjad_similarity(query: str, listed: str, related: bool) -> None:
@@ -80,6 +84,7 @@ def test_every_pair_it_relates_shares_a_key() -> None:
         "mekki maki makki djermane jarman german zarqawi zarkaoui essaadi sadi saadi elsseid",
         "sayd juma jumah jomaa ghedeir qadir kadir akacha akasha okasha shahata shihata",
         "bouyahia buyahya djamel jamal gamal hassine hasin husain",
+        "salsala salsalah selselat rahma rahmat harakah harakat hamza hamzat",
     ]
     vocab = " ".join(words).split()
     for a, b in itertools.product(vocab, repeat=2):

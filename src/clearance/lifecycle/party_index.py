@@ -48,7 +48,8 @@ from clearance.model import ListEntry
 
 # 2: vocabulary keys shared with NameIndex (initials, truncations); 3: matcher name-v2
 # 4: postings widened for inserted names; 5: abjad keys (name-v2); 6: runs of words joined
-STATE_VERSION = 6
+# 7: abjad keys of ta marbuta read as t; Arabic-script forms translating بلاد both ways
+STATE_VERSION = 7
 MATCHER = DEFAULT  # the screener's default matcher: a delta re-screen finds what it finds
 
 

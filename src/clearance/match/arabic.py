@@ -684,7 +684,7 @@ ORG_WORDS: dict[str, str] = {
     "اسلام": "islam",
     "جهاد": "jihad",
     "شهدا": "martyrs",
-    "بلاد": "country",
+    "بلاد": "land/",  # LAND OF THE TWO RIVERS, or left out: IN THE ISLAMIC MAGHREB
     "اهل": "people",
     "جزيره": "peninsula",
     "غرب": "west",
@@ -693,6 +693,7 @@ ORG_WORDS: dict[str, str] = {
     "جنوب": "south",
     # places
     "عراق": "iraq",
+    "رافدين": "two rivers",  # Mesopotamia: IN THE LAND OF THE TWO RIVERS
     "شام": "levant",
     "يمن": "yemen",
     "مصر": "egypt",

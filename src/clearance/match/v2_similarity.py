@@ -227,6 +227,9 @@ _ABJAD_LETTERS = str.maketrans("qcgpv", "kkkbf", "aeiouwy'")
 _REPEATED = re.compile(r"(.)\1+")
 _SOFT_C = re.compile(r"c(?=[eiy])")  # French: BELKACEM, KACEM
 _GLUED_ARTICLE = re.compile(r"^(?:[ae]l-?(?=[a-z]{3})|[ae](?=([stdnrzl])\1))")
+# a guessed final vowel that may stand for ta marbuta, which a list may write as it sounds
+# before a genitive or in Persian and Urdu: ``SELSELAT`` for ``سلسلة``, ``RAHMAT`` for ``رحمة``
+_TA_MARBUTA = re.compile(r"[ae]h?$")
 
 
 @lru_cache(maxsize=262144)
@@ -260,10 +263,25 @@ def unglued(token: str) -> str:
 
 def abjad_keys(token: str) -> set[str]:
     """Retrieval keys of :func:`abjad_similarity`: the abjad skeleton of the word, and of
-    the word without a glued article (filed for list and query words alike)."""
+    the word without a glued article, and for a word ending in a vowel that may be ta
+    marbuta, its skeleton read with ``t`` (filed for list and query words alike)."""
     if not token.isalpha() or len(token) < 2:
         return set()
-    return {"a:" + abjad_skeleton(token), "a:" + abjad_skeleton(unglued(token))}
+    return {"a:" + s for s in (*_skeletons(token), _construct(token)) if s}
+
+
+def _skeletons(listed: str) -> tuple[str, str]:
+    """The consonants a list word may write: as spelt, and without a glued article."""
+    return abjad_skeleton(listed), abjad_skeleton(unglued(listed))
+
+
+def _construct(word: str) -> str:
+    """The skeleton of a guessed word ending in ta marbuta's vowel (``a``, ``ah``) read as
+    the ``t`` it is before a genitive (``SELSELAT AL THAHAB``) or in Persian; ``""`` for
+    another word."""
+    if not _TA_MARBUTA.search(word):
+        return ""
+    return abjad_skeleton(_TA_MARBUTA.sub("", word)) + "t"
 
 
 @lru_cache(maxsize=262144)
@@ -272,7 +290,9 @@ def abjad_similarity(a: str, b: str) -> float:
     (Arabic, Hebrew script: the vowels are a guess, ``MAKI`` for ``MEKKI``): at least
     :data:`~clearance.match.tokens.SKELETON_SIMILARITY` when the list word, or the list
     word without a glued article, writes the same consonants
-    (:data:`MIN_ABJAD_CONSONANTS` or more: one consonant is too common); nothing for a
+    (:data:`MIN_ABJAD_CONSONANTS` or more: one consonant is too common), or a list word
+    ending in ``t`` writes them with the query's final ``a`` read as ta marbuta's ``t``
+    (``SALSALA``/``SELSELAT``, ``RAHMA``/``RAHMAT``); nothing for a
     list's article against a word that is none (the query's article is a word of its
     own: ``ALI`` is not the ``AL`` of ``AL-TIKRITI``; ``WAL``, wa + al, holds one)."""
     if b in ARTICLES and a not in ARTICLES | JOINED_ARTICLES:
@@ -283,10 +303,10 @@ def abjad_similarity(a: str, b: str) -> float:
     if not (a.isalpha() and b.isalpha()) or _acronym(b, a):
         return score  # an abjad spells no acronym (``RHD`` is not ``RAHAT``)
     ours = abjad_skeleton(a)
-    if len(ours.lstrip("a").rstrip("y")) >= MIN_ABJAD_CONSONANTS and ours in (
-        abjad_skeleton(b),
-        abjad_skeleton(unglued(b)),
-    ):
+    if len(ours.lstrip("a").rstrip("y")) < MIN_ABJAD_CONSONANTS:
+        return score
+    listed = _skeletons(b)
+    if ours in listed or (_construct(a) in listed and b[-1] == "t"):
         return SKELETON_SIMILARITY
     return score
 
