@@ -17,6 +17,7 @@ from clearance.match.v2_similarity import (
     abjad_keys,
     abjad_similarity,
     abjad_skeleton,
+    consonant_similarity,
     token_keys,
     token_similarity,
     vocab_keys,
@@ -90,6 +91,16 @@ def test_every_pair_it_relates_shares_a_key() -> None:
     for a, b in itertools.product(vocab, repeat=2):
         if abjad_similarity(a, b) > token_similarity(a, b):
             assert (token_keys(a) | abjad_keys(a)) & vocab_keys(b), (a, b)
+
+
+def test_consonants_alone_decide_a_pair_sharing_no_key() -> None:
+    # the index scores words only the abjad keys reach by consonant_similarity
+    vocab = ["salsala", "selselat", "hasan", "husain", "hocine", "hassine", "essaadi"]
+    vocab += ["sadi", "al", "wal", "rhd", "rahat"]
+    for a, b in itertools.product(vocab, repeat=2):
+        if token_similarity(a, b) == 0.0:
+            assert consonant_similarity(a, b) == abjad_similarity(a, b), (a, b)
+        assert consonant_similarity(a, b) <= abjad_similarity(a, b)
 
 
 @pytest.mark.parametrize(

@@ -166,6 +166,15 @@ def test_no_translation(original: str) -> None:
     assert not {"egyptian", "islamic", "union"} & {w for f in forms for w in f.split()}
 
 
+def test_honorifics_heading_a_name_read_as_titles() -> None:
+    assert arabic_forms("الدكتور حارث بنو مالك")[0] == "dr harith banu malik"
+    assert arabic_forms("الآنسة دانة الخزرج")[0].startswith("miss ")
+    assert arabic_forms("السيدة اصيل الداودي")[0].startswith("mrs ")
+    # within a name, or alone, the word is the name's own (Hani al-Sayyid al-Sibai)
+    assert "al sayyid" in arabic_forms("هاني السيد السباعي يوسف")[0]
+    assert arabic_forms("السيد")[0] == "al sayyid"
+
+
 def test_organisation_words_spelt_the_lists_way() -> None:
     assert arabic_forms("حركة التوحيد والجهاد")[0] == "harakat al tawhid wal jihad"
     assert arabic_forms("جماعة نصرة الإسلام والمسلمين")[0] == ("jamaat nusra al islam wal muslimin")

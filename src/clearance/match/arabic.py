@@ -10,10 +10,11 @@ organisation its name in English (four forms at most).
 * Normalisation: NFKC (presentation forms), tatweel and Quranic marks dropped, Persian and
   Urdu letter shapes read as their Arabic counterparts; harakat, where a name has them,
   give the short vowels and shadda doubles.
-* Words: the article split off (``al``), ``عبد ال...`` -> ``abd al ...``/``abdul ...``,
-  ``X الله`` -> ``Xallah``/``Xullah``, ``X الدين`` -> ``X al din``/``Xuddin``, ``أبو`` ->
-  ``abu``, ``بن`` -> ``bin``, ``ولد`` -> ``ould``; a table of the commonest given names and
-  name parts in their usual spellings.
+* Words: honorifics heading the name as the Latin titles (``الدكتور`` -> ``dr``,
+  ``السيدة`` -> ``mrs``), the article split off (``al``), ``عبد ال...`` ->
+  ``abd al ...``/``abdul ...``, ``X الله`` -> ``Xallah``/``Xullah``, ``X الدين`` ->
+  ``X al din``/``Xuddin``, ``أبو`` -> ``abu``, ``بن`` -> ``bin``, ``ولد`` -> ``ould``;
+  a table of the commonest given names and name parts in their usual spellings.
 * Letters: ta marbuta and alif maqsura -> ``a``, long ``و`` -> ``u`` (``w`` as a consonant),
   ``ي`` -> ``i`` (``y`` as a consonant, ``ay`` after a first consonant: Saif, Faisal),
   ``ع`` -> ``a`` where it carries the vowel, hamza dropped; the unwritten short vowels
@@ -379,6 +380,19 @@ _ABD_ALLAH = ("abdallah", "abdullah", "abdellah")
 _PAIRS = {("ابو", "بكر"): ("abu bakr", "abubakar", "aboubakr")}
 _ARTICLE = ("al ", "al ", "el ")
 _PASHTO_ZAI = "زي"  # tribal names: Noorzai, Achakzai, Barakzai
+# honorifics heading a name (lookup keys), as the Latin titles the matcher weighs least
+TITLES = {
+    "الدكتور": "dr",
+    "الدكتوره": "dr",
+    "الاستاذ": "prof",
+    "الاستاذه": "prof",
+    "السيد": "mr",
+    "السيده": "mrs",
+    "الانسه": "miss",
+    "الشيخ": "sheikh",
+    "الحاج": "haji",
+    "الحاجه": "haji",
+}
 
 C, V, SHORT = 0, 1, 2  # a unit is a consonant, a written vowel or a guessed short vowel
 Unit = tuple[str, int]
@@ -398,12 +412,19 @@ def arabic_forms(name: str) -> list[str]:
     # Persian or Urdu letters: a South Asian or Afghan name, never spelt the Maghreb way
     order = (SOUTH_ASIAN, ARAB) if _PERSIAN.search(text) else (ARAB, SOUTH_ASIAN, MAGHREB)
     words = _split(_NOT_LETTER.sub(" ", text.translate(_SHAPES)).split())
+    titles: list[str] = []
+    while len(words) > 1 and _key(words[0]) in TITLES:  # الدكتور, السيدة: Dr, Mrs
+        titles.append(TITLES[_key(words.pop(0))])
     forms: list[str] = []
     for custom in order:
-        form = " ".join(" ".join(_spell(words, custom)).split())
+        form = " ".join(" ".join(titles + _spell(words, custom)).split())
         if form and form not in forms:
             forms.append(form)
-    translated = [t for t in _translations(words, order[0]) if t not in forms]
+    translated = [
+        t
+        for t in (" ".join(titles + [f]) for f in _translations(words, order[0]))
+        if t not in forms
+    ]
     keep = max(MAX_FORMS - len(translated), MAX_FORMS - MAX_TRANSLATIONS)
     return (forms[:keep] + translated)[:MAX_FORMS]
 

@@ -150,10 +150,7 @@ class NameIndex:
         if cached is not None:
             return cached
         tids: set[int] = set()
-        query_keys = self.matcher.query_keys(token)
-        if guessed:
-            query_keys = query_keys | self.matcher.abjad_keys(token)
-        for key in query_keys:
+        for key in self.matcher.query_keys(token):
             tids.update(self._keys.get(key, ()))
         for head in self.matcher.query_heads(token):
             tid = self._vocab.get(head)
@@ -161,6 +158,12 @@ class NameIndex:
                 tids.add(tid)
         similarity = self.matcher.abjad_similarity if guessed else self.matcher.similarity
         found = [(tid, similarity(token, self._tokens[tid])) for tid in tids]
+        if guessed:  # words only the abjad keys reach: the consonant rule alone decides
+            consonants = self.matcher.consonant_similarity
+            reached: set[int] = set()
+            for key in self.matcher.abjad_keys(token):
+                reached.update(self._keys.get(key, ()))
+            found += [(tid, consonants(token, self._tokens[tid])) for tid in reached - tids]
         result = [(tid, s) for tid, s in found if s > 0.0]
         if len(self._similar_cache) > 200_000:
             self._similar_cache.clear()

@@ -54,6 +54,10 @@ class Matcher:
     # and the extra keys reaching it, filed for every token
     abjad_similarity: Callable[[str, str], float]
     abjad_keys: Callable[[str], set[str]]
+    # abjad_similarity of a pair that shares none of query_keys' keys nor a query head
+    # (``similarity`` relates no such pair): the index scores words only abjad keys reach
+    # with it
+    consonant_similarity: Callable[[str, str], float]
     # for such a query too: adjacent words may stand for one word of the other name
     # (:mod:`compound`); the index then searches runs of words joined
     compounds: bool
@@ -75,6 +79,7 @@ NAME_V1 = Matcher(
     insert_target=lambda name: False,
     abjad_similarity=tokens.token_similarity,
     abjad_keys=lambda token: set(),
+    consonant_similarity=lambda a, b: 0.0,
     compounds=False,
 )
 
@@ -94,6 +99,7 @@ NAME_V2 = Matcher(
     insert_target=v2_evidence.person_like,
     abjad_similarity=v2_similarity.abjad_similarity,
     abjad_keys=v2_similarity.abjad_keys,
+    consonant_similarity=v2_similarity.consonant_similarity,
     compounds=True,
 )
 

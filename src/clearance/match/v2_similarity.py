@@ -270,6 +270,7 @@ def abjad_keys(token: str) -> set[str]:
     return {"a:" + s for s in (*_skeletons(token), _construct(token)) if s}
 
 
+@lru_cache(maxsize=262144)
 def _skeletons(listed: str) -> tuple[str, str]:
     """The consonants a list word may write: as spelt, and without a glued article."""
     return abjad_skeleton(listed), abjad_skeleton(unglued(listed))
@@ -298,17 +299,26 @@ def abjad_similarity(a: str, b: str) -> float:
     if b in ARTICLES and a not in ARTICLES | JOINED_ARTICLES:
         return 0.0  # the article the list wrote apart is no word of the name (ALI, AL-)
     score = token_similarity(a, b)
-    if score >= SKELETON_SIMILARITY or len(a) < 2 or len(b) < 2:
+    if score >= SKELETON_SIMILARITY:
         return score
-    if not (a.isalpha() and b.isalpha()) or _acronym(b, a):
-        return score  # an abjad spells no acronym (``RHD`` is not ``RAHAT``)
+    return max(score, consonant_similarity(a, b))
+
+
+def consonant_similarity(a: str, b: str) -> float:
+    """The consonant rule of :func:`abjad_similarity` alone: what it gives a pair
+    :func:`token_similarity` does not relate (one sharing no :func:`token_keys` key, so
+    the index scores the words only its abjad keys reach without the costlier rules)."""
+    if b in ARTICLES and a not in ARTICLES | JOINED_ARTICLES:
+        return 0.0
+    if len(a) < 2 or len(b) < 2 or not (a.isalpha() and b.isalpha()) or _acronym(b, a):
+        return 0.0  # an abjad spells no acronym (``RHD`` is not ``RAHAT``)
     ours = abjad_skeleton(a)
     if len(ours.lstrip("a").rstrip("y")) < MIN_ABJAD_CONSONANTS:
-        return score
+        return 0.0
     listed = _skeletons(b)
-    if ours in listed or (_construct(a) in listed and b[-1] == "t"):
+    if ours in listed or (b[-1] == "t" and _construct(a) in listed):
         return SKELETON_SIMILARITY
-    return score
+    return 0.0
 
 
 def token_keys(token: str) -> set[str]:
