@@ -276,6 +276,7 @@ def _skeletons(listed: str) -> tuple[str, str]:
     return abjad_skeleton(listed), abjad_skeleton(unglued(listed))
 
 
+@lru_cache(maxsize=65536)
 def _construct(word: str) -> str:
     """The skeleton of a guessed word ending in ta marbuta's vowel (``a``, ``ah``) read as
     the ``t`` it is before a genitive (``SELSELAT AL THAHAB``) or in Persian; ``""`` for
@@ -308,17 +309,16 @@ def consonant_similarity(a: str, b: str) -> float:
     """The consonant rule of :func:`abjad_similarity` alone: what it gives a pair
     :func:`token_similarity` does not relate (one sharing no :func:`token_keys` key, so
     the index scores the words only its abjad keys reach without the costlier rules)."""
+    ours, listed = abjad_skeleton(a), _skeletons(b)
+    if not (ours in listed or (b[-1:] == "t" and _construct(a) in listed)):
+        return 0.0  # most pairs: checked first, as cheaply as it can be
     if b in ARTICLES and a not in ARTICLES | JOINED_ARTICLES:
         return 0.0
     if len(a) < 2 or len(b) < 2 or not (a.isalpha() and b.isalpha()) or _acronym(b, a):
         return 0.0  # an abjad spells no acronym (``RHD`` is not ``RAHAT``)
-    ours = abjad_skeleton(a)
     if len(ours.lstrip("a").rstrip("y")) < MIN_ABJAD_CONSONANTS:
         return 0.0
-    listed = _skeletons(b)
-    if ours in listed or (b[-1] == "t" and _construct(a) in listed):
-        return SKELETON_SIMILARITY
-    return 0.0
+    return SKELETON_SIMILARITY
 
 
 def token_keys(token: str) -> set[str]:
