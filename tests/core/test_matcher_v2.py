@@ -200,3 +200,14 @@ def test_a_university_with_two_official_englishes_matches_either() -> None:
     assert v2("哈尔滨工业大学", "Harbin Institute of Technology") >= THRESHOLD
     assert v2("北京工业大学", "Beijing University of Technology") >= THRESHOLD
     assert v2("北京理工大学", "Beijing Institute of Technology") >= THRESHOLD
+
+
+def test_name_syllables_that_are_legal_forms_stay_words() -> None:
+    # rigour reads YU, ONG, IM as legal forms: WANG Yu is no company WANG, nor GAN Yu one GAN
+    assert [v.tokens for v in name_v2.name_variants("Gan Yu")] == [("gan", "yu")]
+    assert name_v2.name_variants("ONG, Beng Seng")[0].tokens == ("ong", "beng", "seng")
+    assert name_v2.name_variants("Kaspersky AO")[0].legal  # a company keeps its legal form
+    assert name_v2.name_variants("Medecins du Monde ONG")[0].legal
+    v2 = get_matcher("name-v2")
+    best = max(v2.quick_score(q, c) for q in v2.variants("Gan Yu") for c in v2.variants("GAN"))
+    assert best < 0.8

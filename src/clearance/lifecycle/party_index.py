@@ -49,7 +49,8 @@ from clearance.model import ListEntry
 # 2: vocabulary keys shared with NameIndex (initials, truncations); 3: matcher name-v2
 # 4: postings widened for inserted names; 5: abjad keys (name-v2); 6: runs of words joined
 # 7: abjad keys of ta marbuta read as t; Arabic-script forms translating بلاد both ways
-STATE_VERSION = 7
+# 8: Arabic honorifics as titles; Chinese and Korean name syllables not read as legal forms
+STATE_VERSION = 8
 MATCHER = DEFAULT  # the screener's default matcher: a delta re-screen finds what it finds
 
 

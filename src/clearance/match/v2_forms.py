@@ -63,10 +63,18 @@ def name_variants(name: str) -> tuple[NormalName, ...]:
       place (:func:`_words_form`: ``STOCK COMPANY SALUTE JOINT`` is ``JOINT STOCK COMPANY
       SALUTE`` in another order).
 
+    A person's name ending or beginning with a Chinese or Korean name syllable that is
+    also a legal-form abbreviation is read as written (:func:`_syllable_form`: ``WANG
+    Yu``, ``ONG Beng Seng``, ``NA Young Hee``), not as a name and a legal form.
+
     A derived variant that is nothing but a place (v1's ``(HK)`` of ``Yashen (HK)
     Electronics``) or organisation words (``(GROUP)``) is dropped: a qualifier, not a name.
     """
     forms = [f for f in v1_variants(name) if not (f.derived and _no_name(f))]
+    folded = fold_text(name)
+    syllable = _syllable_form(folded, forms[0] if forms else None)
+    if syllable is not None:  # WANG Yu: the name read whole, not WANG plus a legal form
+        forms = [syllable, *(f for f in forms[1:] if not f.legal)]
     extra = [] if name.isascii() else script_forms(name)
     if _DOTTED.search(name):
         extra.append(_DOTTED.sub(". ", name))
@@ -80,7 +88,6 @@ def name_variants(name: str) -> tuple[NormalName, ...]:
         looks_latin = _look_alike_words(name)
         if looks_latin != name:
             extra.append(looks_latin)
-    folded = fold_text(name)
     corrected = _correct_form_word(folded)
     if corrected:
         extra.append(corrected)
@@ -182,6 +189,27 @@ def _words_form(folded: str, first: NormalName | None) -> NormalName | None:
     else:
         return None
     return NormalName(first.original, tokens, (), True, weights, first.script, first.kind)
+
+
+# Chinese and Korean name syllables rigour also reads as legal forms (Yu, Ong, Im, Na,
+# Ku: ``WANG Yu`` is no company WANG)
+NAME_SYLLABLES = frozenset({"yu", "ong", "im", "na", "ku"})
+
+
+def _syllable_form(folded: str, first: NormalName | None) -> NormalName | None:
+    """A person's name of two to four words, one at either end a name syllable v1 read as
+    a legal form, the others personal names and no other legal form: the name as written,
+    every word a word; None for any other name."""
+    words = folded.split()
+    if first is None or len(first.legal) != 1 or not 2 <= len(words) <= 4:
+        return None
+    if not {words[0], words[-1]} & NAME_SYLLABLES:
+        return None
+    others = [w for w in words if w not in NAME_SYLLABLES]
+    if not others or legal_spans(" ".join(others)) or not all(map(personal_name, others)):
+        return None
+    weights = tuple(token_weight(w) for w in words)
+    return NormalName(first.original, tuple(words), (), False, weights, first.script, first.kind)
 
 
 def _alternatives(name: str) -> list[str]:
