@@ -73,6 +73,14 @@ def test_unknown_file(tmp_path: Path) -> None:
         detect([q])
 
 
+def test_a_carriage_return_inside_the_first_line_is_no_header(tmp_path: Path) -> None:
+    # found by the API schema fuzz: 0\r0 crashed the CSL and DPL header checks
+    p = tmp_path / "files"
+    p.write_bytes(b"0\r0")
+    with pytest.raises(ListFormatError, match="unknown list file"):
+        detect([p])
+
+
 def test_metadata() -> None:
     for key in FORMATS:
         meta = load_meta(key)

@@ -112,6 +112,16 @@ def check_bounds(parsed: ParsedList, meta: SourceMeta) -> None:
     )
 
 
+def header_cells(first_line: str, delimiter: str = ",") -> list[str]:
+    """The cells of a file's first line, to tell its format by (BOM and line end dropped);
+    [] for a line no CSV header is (a bare carriage return inside: ``0\r0``)."""
+    try:
+        row = next(csv.reader([first_line.lstrip("\ufeff").rstrip("\r\n")], delimiter=delimiter))
+    except (csv.Error, StopIteration):
+        return []
+    return row
+
+
 def read_bytes(path: Path) -> bytes:
     """Raw bytes, transparently gunzipped when the file starts with the gzip magic."""
     try:

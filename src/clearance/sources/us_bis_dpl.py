@@ -22,7 +22,7 @@ from pathlib import Path
 from clearance.errors import ListFormatError
 from clearance.model import ListEntry, ParsedList
 
-from .base import csv_records, decode_utf8, read_bytes, source_file
+from .base import csv_records, decode_utf8, header_cells, read_bytes, source_file
 from .countries import to_iso2
 
 KEY = "us_bis_dpl"
@@ -45,8 +45,7 @@ _MDY = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
 
 
 def is_header(first_line: str) -> bool:
-    cols = next(csv.reader([first_line.lstrip("\ufeff").rstrip("\r\n")], delimiter="\t"), [])
-    return cols == HEADER
+    return header_cells(first_line, delimiter="\t") == HEADER
 
 
 def _date(value: str, path: Path, line: int, column: str) -> date | None:

@@ -34,6 +34,7 @@ from clearance.model import ListEntry, ParsedList
 from .base import (
     csv_records,
     decode_utf8,
+    header_cells,
     read_bytes,
     repair_c1_mojibake,
     source_file,
@@ -126,7 +127,7 @@ def parse_date(value: str, path: Path, line: int, column: str) -> date | None:
 
 def header_kind(first_line: str) -> str | None:
     """``"29"``/``"28"`` when ``first_line`` is a CSL header, else None (used by detect)."""
-    cols = next(csv.reader([first_line.lstrip("\ufeff").rstrip("\r\n")]), [])
+    cols = header_cells(first_line)
     if cols == HEADER:
         return "29"
     if cols == HEADER_2019:
