@@ -211,3 +211,30 @@ def test_name_syllables_that_are_legal_forms_stay_words() -> None:
     v2 = get_matcher("name-v2")
     best = max(v2.quick_score(q, c) for q in v2.variants("Gan Yu") for c in v2.variants("GAN"))
     assert best < 0.8
+
+
+@pytest.mark.parametrize(
+    ("query", "listed", "alerts"),
+    [
+        ("Yan Xiaohong", "YAN, Xiaobing", False),  # another syllable, another character
+        ("Chen Bin", "CHEN, Bingshen", False),  # a given name is not one of its syllables
+        ("Cao Jian", "CAO, Jianming", False),
+        ("Zhang Jain", "ZHANG, Jian", True),  # a typing error, not a syllable
+        ("Zhang Jiam", "ZHANG, Jian", True),
+        ("Mu Su Bong", "MU DU BONG", True),  # one edit: a typing error may make a syllable
+        ("Zhang Chi Fu", "CHANG, Chi Fu", True),  # Wade-Giles
+    ],
+)
+def test_pinyin_names_compare_by_syllable(query: str, listed: str, alerts: bool) -> None:
+    v2 = get_matcher("name-v2")
+    best = max(v2.quick_score(q, c) for q in v2.variants(query) for c in v2.variants(listed))
+    assert (best >= 0.8) is alerts, best
+
+
+def test_pinyin_syllables() -> None:
+    assert v2_similarity.pinyin_syllables("xiaohong") == ("xiao", "hong")
+    assert v2_similarity.pinyin_syllables("xian") == ("xian",)
+    assert v2_similarity.pinyin_syllables("daan") is None  # a vowel begins only the first
+    assert v2_similarity.pinyin_syllables("maria") is None
+    assert v2_similarity.pinyin_name(("wang", "xiuying"))
+    assert not v2_similarity.pinyin_name(("john", "smith"))

@@ -89,13 +89,21 @@ What changed from v1 (each measured in ``benchmarks/``; v1 stays available for r
   ``خدايرحيم`` is ``KHUDAI RAHIM``); the score is the better one of the pair as written
   and of the pair with the run made one word of the summed weight (method
   ``...+compound``). The index looks the runs up (``Matcher.compounds``).
+* **A syllable is a character.** For a Latin query of two or three words, each one or
+  two pinyin syllables (``YAN Xiaohong``), two words both written in pinyin syllables and
+  more than one edit apart name different people
+  (:func:`~clearance.match.v2_similarity.syllable_similarity`: ``XIAOHONG`` is not
+  ``XIAOBING``, ``BIN`` not ``BINGSHEN``); one edit stays a typing error or Wade-Giles
+  (``DU``/``SU``, ``CHANG``/``ZHANG``). Short names of common syllables otherwise meet
+  many listed Chinese names (``benchmarks/romanized_chinese.py``).
 * **Legal forms alone are no name.** A name read as nothing but legal forms (``YK-ANC``
   -> ``llc llc``) matches only the very same name (``ASBL``).
 
 The score formula, its weights and the index's bound are v1's: every change either adds
 similarity the retrieval keys of :func:`token_keys` / :func:`vocab_keys` reach, or
-multiplies the score by a factor below one; inserted names alone lighten query words, and
-the index bounds them through the matcher's ``insert_weight`` and ``insert_target``.
+lowers a similarity or multiplies the score by a factor below one; inserted names alone
+lighten query words, and the index bounds them through the matcher's ``insert_weight``
+and ``insert_target``.
 """
 
 from __future__ import annotations
@@ -139,8 +147,10 @@ from clearance.match.v2_forms import name_variants
 from clearance.match.v2_similarity import (
     abjad_similarity,
     hangul_similarity,
+    pinyin_name,
     pinyin_similarity,
     strict_similarity,
+    syllable_similarity,
     token_keys,
     token_similarity,
     vocab_keys,
@@ -247,6 +257,8 @@ def _score(q: NormalName, c: NormalName, compound: Similarity | None = None) -> 
         every = pinyin_similarity if has_han(q.original) else hangul_similarity
     if every is None and vowels_guessed(q):
         every = compound or abjad_similarity  # vowels guessed: consonants decide
+    if every is None and q.original.isascii() and pinyin_name(q.tokens):
+        every = syllable_similarity  # a pinyin name: another syllable, another name
     pairs = align(q.tokens, c.tokens, strict, every)
     coverage, specificity, unmatched_c = weigh(q, c, pairs)
     score, method = coverage * specificity, "token_alignment"
