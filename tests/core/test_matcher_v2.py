@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from clearance.errors import InputError
 from clearance.hits import Query
-from clearance.match import name_v1, name_v2, v2_evidence, v2_forms, v2_similarity
+from clearance.match import name_v1, name_v2, pinyin_words, v2_evidence, v2_forms, v2_similarity
 from clearance.match.matcher import DEFAULT, MATCHERS, get_matcher
 from clearance.match.normalize import name_variants as v1_variants
 from clearance.match.script_forms import script_forms
@@ -232,9 +232,9 @@ def test_pinyin_names_compare_by_syllable(query: str, listed: str, alerts: bool)
 
 
 def test_pinyin_syllables() -> None:
-    assert v2_similarity.pinyin_syllables("xiaohong") == ("xiao", "hong")
-    assert v2_similarity.pinyin_syllables("xian") == ("xian",)
-    assert v2_similarity.pinyin_syllables("daan") is None  # a vowel begins only the first
-    assert v2_similarity.pinyin_syllables("maria") is None
-    assert v2_similarity.pinyin_name(("wang", "xiuying"))
-    assert not v2_similarity.pinyin_name(("john", "smith"))
+    assert pinyin_words.pinyin_syllables("xiaohong") == ("xiao", "hong")
+    assert pinyin_words.pinyin_syllables("xian") == ("xian",)
+    assert pinyin_words.pinyin_syllables("daan") is None  # a vowel begins only the first
+    assert pinyin_words.pinyin_syllables("maria") is None
+    assert pinyin_words.pinyin_name(("wang", "xiuying"))
+    assert not pinyin_words.pinyin_name(("john", "smith"))

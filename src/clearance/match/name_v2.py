@@ -92,7 +92,7 @@ What changed from v1 (each measured in ``benchmarks/``; v1 stays available for r
 * **A syllable is a character.** For a Latin query of two or three words, each one or
   two pinyin syllables (``YAN Xiaohong``), two words both written in pinyin syllables and
   more than one edit apart name different people
-  (:func:`~clearance.match.v2_similarity.syllable_similarity`: ``XIAOHONG`` is not
+  (:func:`~clearance.match.pinyin_words.syllable_similarity`: ``XIAOHONG`` is not
   ``XIAOBING``, ``BIN`` not ``BINGSHEN``); one edit stays a typing error or Wade-Giles
   (``DU``/``SU``, ``CHANG``/``ZHANG``). Short names of common syllables otherwise meet
   many listed Chinese names (``benchmarks/romanized_chinese.py``).
@@ -126,6 +126,7 @@ from clearance.match.name_v1 import (
     weigh,
 )
 from clearance.match.normalize import NormalName, fold_text, vowels_guessed
+from clearance.match.pinyin_words import pinyin_name, syllable_similarity
 from clearance.match.v2_evidence import (
     DISTINCTIVE_WEIGHT,
     PATRONYMIC_CONFLICT,
@@ -147,10 +148,8 @@ from clearance.match.v2_forms import name_variants
 from clearance.match.v2_similarity import (
     abjad_similarity,
     hangul_similarity,
-    pinyin_name,
     pinyin_similarity,
     strict_similarity,
-    syllable_similarity,
     token_keys,
     token_similarity,
     vocab_keys,

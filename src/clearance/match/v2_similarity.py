@@ -178,49 +178,6 @@ def pinyin_similarity(a: str, b: str) -> float:
     return min(token_similarity(a, b), v1_strict(a, b))
 
 
-MAX_PINYIN_SYLLABLES = 2  # per word: a given name of two characters (XIAOHONG)
-_INTERJECTIONS = frozenset({"m", "n", "ng", "hm", "hng"})  # syllables no name is written with
-
-
-@cache
-def _pinyin_syllables() -> frozenset[str]:
-    """pypinyin's toneless syllables, frozen by ``scripts/build_pinyin_syllables.py``."""
-    raw = resources.files("clearance.match").joinpath("data/pinyin_syllables.json").read_text()
-    return frozenset(str(s) for s in json.loads(raw)) - _INTERJECTIONS
-
-
-@lru_cache(maxsize=262144)
-def pinyin_syllables(word: str) -> tuple[str, ...] | None:
-    """``word`` as the pinyin syllables it is written with, one or two (``xiaohong`` ->
-    ``xiao hong``; a syllable beginning with a vowel only first, as pinyin writes it
-    without an apostrophe); None for a word that is not pinyin (``maria``, ``jain``)."""
-    table = _pinyin_syllables()
-    if word in table:
-        return (word,)
-    for cut in range(len(word) - 1, 0, -1):
-        head, tail = word[:cut], word[cut:]
-        if head in table and tail in table and tail[0] not in "aeo":
-            return head, tail
-    return None
-
-
-@lru_cache(maxsize=262144)
-def syllable_similarity(a: str, b: str) -> float:
-    """For the words of a person's name written in pinyin: two words each written in
-    pinyin syllables, more than one edit apart, are two names (``XIAOHONG`` is not
-    ``XIAOBING``, ``BIN`` not ``BINGSHEN``: a syllable is a character); other pairs as
-    :func:`token_similarity` (``JAIN`` for ``JIAN``, ``DU`` for ``SU``: a typing error;
-    ``CHANG`` for ``ZHANG``: Wade-Giles)."""
-    if pinyin_syllables(a) and pinyin_syllables(b) and OSA.distance(a, b) > 1:
-        return 0.0
-    return token_similarity(a, b)
-
-
-def pinyin_name(tokens: tuple[str, ...]) -> bool:
-    """A name of two or three words, each one or two pinyin syllables (``wang xiuying``)."""
-    return 2 <= len(tokens) <= 3 and all(pinyin_syllables(t) for t in tokens)
-
-
 _KOREAN_VOWELS = (("eo", "o"), ("eu", "u"), ("ae", "e"), ("oe", "e"), ("wo", "o"))
 _KOREAN_CONSONANTS = str.maketrans("gdbjr", "ktpcl")
 
