@@ -8,7 +8,6 @@ CSL, DPL and UN files are one import each; OFAC files are grouped into one impor
 
 from __future__ import annotations
 
-import csv
 import re
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -28,7 +27,7 @@ from . import (
     us_ofac_enhanced,
     us_ofac_legacy,
 )
-from .base import read_bytes
+from .base import header_cells, read_bytes
 
 PARSERS: dict[str, Callable[[Sequence[Path]], ParsedList]] = {
     "us_csl": us_csl.parse,
@@ -86,10 +85,7 @@ def detect_file(path: Path) -> str:
     stripped = head.strip(b"\x1a\r\n\t ")
     if not stripped and "comment" in path.name.lower():
         return us_ofac_legacy.set_key(path)  # an empty OFAC comments file
-    try:
-        row = next(csv.reader([first.rstrip("\r")]), [])
-    except csv.Error:
-        row = []
+    row = header_cells(first)
     if len(row) in us_ofac_legacy.ROLE_BY_WIDTH and row[0].strip().isdigit():
         return us_ofac_legacy.set_key(path)
     raise ListFormatError(
