@@ -25,21 +25,35 @@ from benchmarks import lists, names
 from benchmarks.common import SEED
 from clearance.hits import Query
 
+MAX_NAMES = 20_000  # about what Faker's zh_CN surnames and given names make apart
+
 
 def pinyin_names(n: int, seed: int = SEED) -> list[str]:
+    """``n`` distinct names; ValueError when Faker yields too few distinct ones."""
     fake = Faker("zh_CN")
     fake.seed_instance(seed)
     found: set[str] = set()
-    while len(found) < n:
+    for _ in range(n * 20):
+        if len(found) == n:
+            break
         surname = "".join(lazy_pinyin(fake.last_name())).capitalize()
         given = "".join(lazy_pinyin(fake.first_name())).capitalize()
         found.add(f"{surname} {given}")
+    if len(found) < n:
+        raise ValueError(f"--n {n}: Faker gave only {len(found)} distinct names")
     return sorted(found)
+
+
+def _count(text: str) -> int:
+    n = int(text)
+    if not 1 <= n <= MAX_NAMES:
+        raise argparse.ArgumentTypeError(f"must be 1 to {MAX_NAMES}, got {n}")
+    return n
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--n", type=int, default=3000)
+    ap.add_argument("--n", type=_count, default=3000, help=f"names to screen (1 to {MAX_NAMES})")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         store, _ = lists.import_all(Path(tmp))
@@ -58,7 +72,7 @@ def main() -> None:
                 "generated": args.n,
                 "not_truly_close": len(probes),
                 "alerting": len(alerts),
-                "alert_rate": round(len(alerts) / len(probes), 4),
+                "alert_rate": round(len(alerts) / len(probes), 4) if probes else None,
                 "examples": rng.sample(alerts, min(15, len(alerts))),
             },
             ensure_ascii=False,
