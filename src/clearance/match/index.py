@@ -16,6 +16,7 @@ import math
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
+from typing import NamedTuple
 
 import numpy as np
 
@@ -48,6 +49,21 @@ SPARSE_MAX = 150
 Inserts = tuple[float, tuple[int, ...]] | None
 UNBOUNDED = 2.0  # the bound of a candidate kept whatever its bound: above any score
 UNBOUNDED_WEIGHT = 1e9  # the list weight offered by a run of words not looked at: any
+
+
+class Initials(NamedTuple):
+    """What a query initial can meet, per name id: a word beginning with the letter
+    (``begins``), the letter itself as a word (``same``), and the weight of the heaviest
+    word beginning with it (``heaviest``: the most list weight an initial can take off
+    what a name leaves over); the first two as bytes too, for the sparse path."""
+
+    begins: np.ndarray
+    same: np.ndarray
+    heaviest: np.ndarray
+    begins_at: bytes
+    same_at: bytes
+
+
 # the list-side kind of an entry's names; "org" is new with name-v2 (v1 reads only the others)
 KINDS = {"person": "person", "vessel": "object", "aircraft": "object", "company": "org"}
 
@@ -96,7 +112,7 @@ class NameIndex:
         self._offers: dict[tuple[str, float], Offer] = {}
         self._offers_size = 0
         self._by_first: dict[str, list[int]] = defaultdict(list)  # token ids by first letter
-        self._letters: dict[str, tuple[np.ndarray, np.ndarray, bytes, bytes]] = {}
+        self._letters: dict[str, Initials] = {}
         for entry_id, entry in enumerate(self.entries):
             kind = KINDS.get(entry.entity_type, "")
             for raw in entry.names:
@@ -211,8 +227,13 @@ class NameIndex:
 
         Names within that bound then meet a tighter one (:func:`.bounds.tight_bound`): the query's
         initials counted as the name answers them (not at all without a word of that
-        letter; fully for the same initial, else at ``initial_similarity``), and the
+        letter; fully for the same initial, else at ``initial_similarity``), each taking
+        at most its letter's heaviest word off the name's weight left over, and the
         coverage at most the best similarity on offer in the name.
+
+        A query's initials are assumed met by every name its other words reach; where they
+        could lift a name to the threshold on their own, they are searched as words instead
+        (:meth:`_initials_alone`).
         """
         return [name_id for name_id, _ in self._candidates(query, threshold)]
 
@@ -227,11 +248,15 @@ class NameIndex:
         looks: list[str] = []
         guessed = vowels_guessed(query)
         compounds = self._compounds(query) if guessed and self.matcher.compounds else {}
+        alone = self._initials_alone(query, total, threshold)
+        if alone is None:  # initials alone: only a name written the same can match
+            return self._written_alike(query, {})
         for position, (weight, token) in enumerate(zip(query.weights, query.tokens, strict=True)):
-            if len(token) == 1:
+            if len(token) == 1 and not alone:
                 # An initial meets hundreds of tokens: assume it matches every name touched
                 # by the other tokens rather than enumerating them (the bound stays valid).
-                optimistic += weight * initial_similarity
+                # (the most it offers: in full for a name with the letter as a word)
+                optimistic += weight * (1.0 if token in self._vocab else initial_similarity)
                 initials.append((token, weight))
                 continue
             look = _lookup(token, guessed)
@@ -254,10 +279,36 @@ class NameIndex:
                     parts, query.weights, total, optimistic, initials, threshold, inserts
                 )
             found.update(sparse)
+        return self._written_alike(query, found)
+
+    def _written_alike(self, query: NormalName, found: dict[int, float]) -> list[tuple[int, float]]:
+        """``found`` with the names whose joined spelling equals the query's, or whose words
+        are the query's in another order, kept whatever their bound; sorted by name id."""
         for key in ("".join(query.tokens), " ".join(sorted(query.tokens))):
             for name_id in self._joined.get(key, ()):
                 found[name_id] = UNBOUNDED
         return sorted(found.items())
+
+    def _initials_alone(self, query: NormalName, total: float, threshold: float) -> bool | None:
+        """Whether the query's initials could lift a name to ``threshold`` on their own (a
+        name meeting none of its other words): they are then searched as words, not
+        assumed met by the names the other words reach. ``None`` for a query of initials
+        alone under a matcher that scores such a name only against one written the same.
+        """
+        initials = [(t, w) for t, w in zip(query.tokens, query.weights, strict=True) if len(t) == 1]
+        if not initials:
+            return False
+        if len(initials) == len(query.tokens) and not self.matcher.bare_initials:
+            return None
+        offered = sum(w for _, w in initials)  # every initial met in full, at most
+        # the other words unmatched: at kappa of their weight if the inserted-names rule
+        # may apply, which needs the query's ends met (so they must be initials here)
+        kappa = self.matcher.insert_weight(query.original, query.tokens, query.legal)
+        if len(query.tokens[0]) > 1 or len(query.tokens[-1]) > 1:
+            kappa = 1.0
+        bound = offered / (offered + kappa * (total - offered))
+        bound *= min(1.0, math.sqrt(offered / self.matcher.specific_weight))
+        return bound >= threshold - 1e-9
 
     def _inserts(
         self, query: NormalName, parts: list[tuple[int, tuple[np.ndarray, np.ndarray, np.ndarray]]]
@@ -279,20 +330,24 @@ class NameIndex:
             ends.append(position)
         return kappa, tuple(ends)
 
-    def _initial_names(self, letter: str) -> tuple[np.ndarray, np.ndarray, bytes, bytes]:
+    def _initial_names(self, letter: str) -> Initials:
         """Which names have a word beginning with ``letter`` (what a query initial can
-        meet), and which have ``letter`` itself as a word; as arrays and as bytes."""
+        meet), which have ``letter`` itself as a word, and their heaviest such word."""
         cached = self._letters.get(letter)
         if cached is None:
             begins = np.zeros(len(self.names), dtype=bool)
-            tids = self._by_first.get(letter, ())
-            if tids:
-                begins[np.concatenate([self._postings_np[tid] for tid in tids])] = True
+            heaviest = np.zeros(len(self.names), dtype=np.float64)
+            for tid in self._by_first.get(letter, ()):
+                ids = self._postings_np[tid]
+                begins[ids] = True
+                np.maximum.at(heaviest, ids, self._weights[tid])
             same = np.zeros(len(self.names), dtype=bool)
             itself = self._vocab.get(letter)
             if itself is not None:
                 same[self._postings_np[itself]] = True
-            cached = self._letters[letter] = (begins, same, begins.tobytes(), same.tobytes())
+            cached = self._letters[letter] = Initials(
+                begins, same, heaviest, begins.tobytes(), same.tobytes()
+            )
         return cached
 
     def _compounds(
@@ -402,7 +457,7 @@ class NameIndex:
             best_all += offer.top
             reached_all += weight
         best_all += optimistic
-        reached_all += optimistic / initial_similarity
+        reached_all += sum(w for _, w in initials)
         kappa, ends = inserts if inserts is not None else (1.0, ())
         floor = threshold - 1e-9
         essential = []
@@ -440,8 +495,12 @@ class NameIndex:
         if len(pool) > SPARSE_MAX:
             return None  # the dense computation is cheaper on many names
         name_weight = self._name_weight_list
-        reached_initials = optimistic / initial_similarity
-        letters = [(*self._initial_names(letter)[2:], weight) for letter, weight in initials]
+        reached_initials = sum(w for _, w in initials)
+        # (an array's memoryview reads one item as fast as bytes do, but pickles not)
+        letters = [
+            (initial, initial.heaviest.data, weight)
+            for initial, weight in ((self._initial_names(t), w) for t, w in initials)
+        ]
         out: list[tuple[int, float]] = []
         tables = [
             (weight, offer.table(pool)) for weight, offer in zip(weights, offers, strict=True)
@@ -477,17 +536,16 @@ class NameIndex:
                 bound = offered / (offered + kappa * missing)
             if bound * min(1.0, math.sqrt(offered / specific)) < floor:
                 continue
-            met = False
-            for begins, same, weight in letters:
-                if begins[name_id]:
-                    met = True
-                    sim = 1.0 if same[name_id] else initial_similarity
+            for initial, heaviest, weight in letters:
+                if initial.begins_at[name_id]:
+                    sim = 1.0 if initial.same_at[name_id] else initial_similarity
                     words += weight * sim
                     reached += weight
                     aligned += weight
                     if sim > top:
                         top = sim
-            extra = 0.0 if met else max(0.0, name_weight[name_id] - covered)
+                    covered += heaviest[name_id]  # the most it takes off
+            extra = max(0.0, name_weight[name_id] - covered)
             lacking = total - reached
             # loosened wherever the rule may apply, not only below the threshold: the bound
             # returned orders and skips an entry's names
@@ -505,6 +563,7 @@ class NameIndex:
         weights: tuple[float, ...],
         total: float,
         optimistic: float,
+        initial_weight: float,
         threshold: float,
         inserts: Inserts,
     ) -> tuple[list[tuple[int, tuple[np.ndarray, np.ndarray, np.ndarray]]], list[np.ndarray]]:
@@ -519,7 +578,7 @@ class NameIndex:
         unmet = set(ends)
         tops = [float(o.max()) for o in offers]
         order = sorted(range(len(parts)), key=tops.__getitem__)
-        offered, reached = optimistic, optimistic / self.matcher.initial_similarity
+        offered, reached = optimistic, initial_weight
         cut = 0
         for i in order:
             offered += tops[i]
@@ -565,9 +624,10 @@ class NameIndex:
         lam, specific = self.matcher.lam, self.matcher.specific_weight
         initial_similarity = self.matcher.initial_similarity
         width = len(weights)
+        initial_weight = sum(w for _, w in initials)
         offers = [np.minimum(weights[k], p[1]) * p[2] for k, p in parts]
         parts, offers = self._reached_by_essential(
-            parts, offers, weights, total, optimistic, threshold, inserts
+            parts, offers, weights, total, optimistic, initial_weight, threshold, inserts
         )
         if not parts:
             return []
@@ -587,7 +647,7 @@ class NameIndex:
         words = np.add.reduceat(best, first)
         reached = np.add.reduceat(qweight, first)
         offered = words + optimistic
-        matched = reached + optimistic / initial_similarity
+        matched = reached + initial_weight
         covered = np.add.reduceat(heavy, first)
         missing = total - matched
         left = np.maximum(0.0, self._name_weight[name_ids] - covered)
@@ -598,17 +658,16 @@ class NameIndex:
         # the tighter bound (every name here meets a word of the query: words > 0)
         aligned = np.add.reduceat(np.minimum(qweight, heavy), first)
         top = np.maximum.reduceat(sims, first)
-        met = np.zeros(len(name_ids), dtype=bool)
         for letter, weight in initials:
-            begins, same = self._initial_names(letter)[:2]
-            has = begins[name_ids]
-            sim = np.where(same[name_ids], 1.0, initial_similarity)
+            initial = self._initial_names(letter)
+            has = initial.begins[name_ids]
+            sim = np.where(initial.same[name_ids], 1.0, initial_similarity)
             words = words + np.where(has, weight * sim, 0.0)
             reached = reached + np.where(has, weight, 0.0)
             aligned = aligned + np.where(has, weight, 0.0)
             top = np.where(has, np.maximum(top, sim), top)
-            met |= has
-        extra = np.where(met, 0.0, left)
+            covered = covered + initial.heaviest[name_ids]  # the most the initial takes off
+        extra = np.maximum(0.0, self._name_weight[name_ids] - covered)
         tight = tight_bounds(words, total - reached, aligned, top, extra, total, lam, specific)
         if inserts is not None:  # names meeting both ends: the inserted-names coverage
             kappa, ends = inserts

@@ -61,6 +61,9 @@ class Matcher:
     # for such a query too: adjacent words may stand for one word of the other name
     # (:mod:`compound`); the index then searches runs of words joined
     compounds: bool
+    # whether a name of one-letter words alone (``P. V.``) may match a name written
+    # otherwise; where not, the index looks up only names written the same for it
+    bare_initials: bool
 
 
 NAME_V1 = Matcher(
@@ -81,6 +84,7 @@ NAME_V1 = Matcher(
     abjad_keys=lambda token: set(),
     consonant_similarity=lambda a, b: 0.0,
     compounds=False,
+    bare_initials=True,
 )
 
 NAME_V2 = Matcher(
@@ -101,6 +105,7 @@ NAME_V2 = Matcher(
     abjad_keys=v2_similarity.abjad_keys,
     consonant_similarity=v2_similarity.consonant_similarity,
     compounds=True,
+    bare_initials=False,
 )
 
 MATCHERS = {m.name: m for m in (NAME_V1, NAME_V2)}

@@ -98,6 +98,11 @@ What changed from v1 (each measured in ``benchmarks/``; v1 stays available for r
   many listed Chinese names (``benchmarks/romanized_chinese.py``).
 * **Legal forms alone are no name.** A name read as nothing but legal forms (``YK-ANC``
   -> ``llc llc``) matches only the very same name (``ASBL``).
+* **Initials alone are no name.** A name of one-letter words only (``P. V.``, what is
+  left of ``P. V. Anatolyevich`` without its patronymic; a list's ``K``) matches only a
+  name of the same words or the same joined spelling (``PV``): ``P. V.`` is not
+  ``... NAMED AFTER AKADEMIKA V. P. MAKEYEVA`` (v1 scored it 0.84). The index then looks
+  up only such names (``Matcher.bare_initials``).
 
 The score formula, its weights and the index's bound are v1's: every change either adds
 similarity the retrieval keys of :func:`token_keys` / :func:`vocab_keys` reach, or
@@ -135,6 +140,7 @@ from clearance.match.v2_evidence import (
     approximate,
     both_latin,
     cjk_person,
+    initials_only,
     legal_only,
     nasab_conflict,
     partial_person,
@@ -248,6 +254,8 @@ def _score(q: NormalName, c: NormalName, compound: Similarity | None = None) -> 
     if q.tokens == c.tokens or sorted(q.tokens) == sorted(c.tokens):
         same = [(i, j, 1.0) for i, j in enumerate(_positions(q.tokens, c.tokens))]
         return max(0.0, conflict - taken), same, 1.0, 1.0, why or "exact"
+    if (initials_only(q) or initials_only(c)) and "".join(q.tokens) != "".join(c.tokens):
+        return 0.0, [], 0.0, 0.0, "initials_only"
     distinctive = [i for i, w in enumerate(q.weights) if w > GENERIC_WEIGHT]
     strict = distinctive[0] if len(distinctive) == 1 and not q.script else -1
     cjk = cjk_person(q)

@@ -191,6 +191,11 @@ def legal_only(name: NormalName) -> bool:
     return not name.legal and all(t in LEGAL_GENERICS for t in name.tokens)
 
 
+def initials_only(name: NormalName) -> bool:
+    """A name of one-letter words alone (``P. V.``): no word to match."""
+    return all(len(t) == 1 for t in name.tokens)
+
+
 def person_like(c: NormalName) -> bool:
     """A person on the list; or a name of unknown type that reads like one; or a name
     listed as a company (the Entity List types none of its rows) made only of known
