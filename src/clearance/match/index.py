@@ -19,6 +19,7 @@ from dataclasses import replace
 from typing import NamedTuple
 
 import numpy as np
+from cachetools import LRUCache
 
 from clearance.match.bounds import (
     NO_IDS,
@@ -45,6 +46,14 @@ from clearance.model import ListEntry
 # Above this many names reached by the essential tokens, the vectorised bound is cheaper.
 SPARSE_MAX = 150
 
+# What the caches of one index hold at most: query tokens' similar vocabulary tokens and
+# postings, and (in name ids reached) their offers; about 100 MB in all when full.
+SIMILAR_CACHED = 200_000
+POSTINGS_CACHED = 100_000
+OFFERS_CACHED = 2_000_000
+
+Postings = tuple[np.ndarray, np.ndarray, np.ndarray]  # name ids, list token weight, sim
+
 # (kappa, end positions) of the inserted-names rule for a query; None where it cannot apply
 Inserts = tuple[float, tuple[int, ...]] | None
 UNBOUNDED = 2.0  # the bound of a candidate kept whatever its bound: above any score
@@ -66,6 +75,10 @@ class Initials(NamedTuple):
 
 # the list-side kind of an entry's names; "org" is new with name-v2 (v1 reads only the others)
 KINDS = {"person": "person", "vessel": "object", "aircraft": "object", "company": "org"}
+
+
+def _offer_size(offer: Offer) -> int:
+    return len(offer.ids) + 1
 
 
 def _merged_postings(
@@ -107,10 +120,11 @@ class NameIndex:
         self._joined: dict[str, list[int]] = defaultdict(list)
         # names by the compound keys of their runs of words joined (compound.runs)
         self._runs: dict[str, list[int]] = defaultdict(list)
-        self._similar_cache: dict[str, list[tuple[int, float]]] = {}
-        self._postings_cache: dict[str, tuple[np.ndarray, np.ndarray, np.ndarray] | None] = {}
-        self._offers: dict[tuple[str, float], Offer] = {}
-        self._offers_size = 0
+        # per query token, least recently used out first: a cache emptied at once stalls
+        # the query that fills it (tens of ms to free, then every word cold again)
+        self._similar_cache: LRUCache[str, list[tuple[int, float]]] = LRUCache(SIMILAR_CACHED)
+        self._postings_cache: LRUCache[str, Postings | None] = LRUCache(POSTINGS_CACHED)
+        self._offers: LRUCache[tuple[str, float], Offer] = LRUCache(OFFERS_CACHED, _offer_size)
         self._by_first: dict[str, list[int]] = defaultdict(list)  # token ids by first letter
         self._letters: dict[str, Initials] = {}
         for entry_id, entry in enumerate(self.entries):
@@ -181,8 +195,6 @@ class NameIndex:
                 reached.update(self._keys.get(key, ()))
             found += [(tid, consonants(token, self._tokens[tid])) for tid in reached - tids]
         result = [(tid, s) for tid, s in found if s > 0.0]
-        if len(self._similar_cache) > 200_000:
-            self._similar_cache.clear()
         self._similar_cache[look] = result
         return result
 
@@ -195,8 +207,6 @@ class NameIndex:
         if cached is not None or look in self._postings_cache:
             return cached
         result = self._postings_of(self.similar_tokens(token, guessed))
-        if len(self._postings_cache) > 100_000:
-            self._postings_cache.clear()
         self._postings_cache[look] = result
         return result
 
@@ -416,11 +426,7 @@ class NameIndex:
             sims = np.maximum.reduceat(sims[order], starts)
             capped = np.minimum(weight, heavy)
             result = Offer(float(best.max()), ids[starts], best, heavy, sims, capped)
-        if self._offers_size > 2_000_000:
-            self._offers.clear()
-            self._offers_size = 0
         self._offers[key] = result
-        self._offers_size += len(result.ids) + 1
         return result
 
     def _essential(
