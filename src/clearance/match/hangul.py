@@ -207,7 +207,7 @@ def romanize_hangul(text: str, north: bool = False) -> str:
 
 
 def has_hangul(text: str) -> bool:
-    if text.isascii():
+    if text.isascii() or max(text) < "\uac00":  # below the Hangul syllables block
         return False
     return any(is_hangul_syllable(c) for c in text)
 

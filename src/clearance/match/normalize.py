@@ -185,11 +185,12 @@ class NormalName:
 
 
 _UNVOWELLED = ("ARABIC", "HEBREW", "SYRIAC", "THAI")
+_FIRST_UNVOWELLED = "\u0590"  # the Hebrew block, the first of them
 
 
 def is_unvowelled(text: str) -> bool:
     """Written in a script whose romanisation guesses the vowels (abjads, Thai)."""
-    if text.isascii():
+    if text.isascii() or max(text) < _FIRST_UNVOWELLED:  # Latin, Greek, Cyrillic: no
         return False
     return any(c.isalpha() and unicodedata.name(c, "").startswith(_UNVOWELLED) for c in text)
 
