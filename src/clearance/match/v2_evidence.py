@@ -193,7 +193,7 @@ def legal_only(name: NormalName) -> bool:
 
 def initials_only(name: NormalName) -> bool:
     """A name of one-letter words alone (``P. V.``): no word to match."""
-    return all(len(t) == 1 for t in name.tokens)
+    return len("".join(name.tokens)) == len(name.tokens)  # (scored per candidate: in C)
 
 
 def person_like(c: NormalName) -> bool:
