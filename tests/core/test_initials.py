@@ -79,6 +79,16 @@ def test_initials_alone_match_only_a_name_written_the_same() -> None:
     assert _best("V. P. Makeyeva", "MAKEYEVA, V. P.").score >= 0.8
 
 
+def test_initials_written_together_are_set_apart() -> None:
+    """``V.P.`` is two initials, not the word ``vp`` (0.78 and 0.32 before); a legal form
+    so written stays one (``S.A.``, ``A.Ş.``)."""
+    assert _best("V. P. Makeyeva", "MAKEYEVA, V.P.").score >= 0.8
+    assert _best("Vladimir P. Makeyeva", "MAKEYEVA, V.P.").score >= 0.8
+    assert _best("A. Q. Khan", "A.Q. KHAN").method == "exact"
+    for name in ("KAVE S.A.", "MAVI A.Ş.", "PHILIPS N.V."):
+        assert all(len(t) > 1 for f in name_v2.name_variants(name) for t in f.tokens), name
+
+
 def _exact(matcher: Matcher, entries: list[ListEntry]) -> int:
     index = NameIndex(entries, matcher)
     pairs = 0

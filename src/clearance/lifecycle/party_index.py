@@ -50,7 +50,8 @@ from clearance.model import ListEntry
 # 4: postings widened for inserted names; 5: abjad keys (name-v2); 6: runs of words joined
 # 7: abjad keys of ta marbuta read as t; Arabic-script forms translating بلاد both ways
 # 8: Arabic honorifics as titles; Chinese and Korean name syllables not read as legal forms
-STATE_VERSION = 8
+# 9: initials written together set apart (V.P. -> V. P.)
+STATE_VERSION = 9
 MATCHER = DEFAULT  # the screener's default matcher: a delta re-screen finds what it finds
 
 

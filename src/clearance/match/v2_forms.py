@@ -48,6 +48,8 @@ def name_variants(name: str) -> tuple[NormalName, ...]:
     * the list-style spellings of a name in another script
       (:mod:`clearance.match.script_forms`: Arabic script);
     * dots between letters read as word breaks (``KAVE.S.A.`` -> ``KAVE S A``);
+    * initials written together set apart (``V.P. MAKEYEVA`` -> ``V. P. MAKEYEVA``; not
+      ``S.A.``);
     * a mistyped legal form put right (``S.s.`` -> ``SA``, ``vO.`` -> ``Co.``);
     * the name rewritten (:func:`rewrite`): numbers as digits, titles and patronymics
       dropped, long legal forms and country abbreviations spelt the usual way;
@@ -80,6 +82,10 @@ def name_variants(name: str) -> tuple[NormalName, ...]:
         extra.append(_DOTTED.sub(". ", name))
     if _HYPHENATED.search(name):
         extra.append(_HYPHENATED.sub(r"\1", name))
+    if "." in name:
+        initials = _initials_apart(name)
+        if initials != name:
+            extra.append(initials)
     if _GLUED_SPACE.search(name):
         extra.append(_GLUED_SPACE.sub("", name))
     if _CAMEL.search(name):
@@ -121,6 +127,25 @@ _CYRILLIC_OR_GREEK = re.compile(r"[\u0370-\u03ff\u0400-\u052f]")  # the HOMOGLYP
 # two words written together, told apart by a capital (``FridrichBuchenberg``,
 # ``SiemensAG``); not ``McDonald`` or ``iPhone``
 _CAMEL = re.compile(r"(?<=[a-z]{3})(?=[A-Z](?:[a-z]{2}|[A-Z]+\b))")
+
+
+# initials written together (``V.P. MAKEYEVA``, ``A.Q. KHAN``): a word of two letters
+# each followed by a dot (three are mostly legal forms: ``S.A.C.``, ``S.R.L.``)
+_RUN_INITIALS = re.compile(r"(?<![\w.])((?:[^\W\d_]\.){2})(?![\w.])")
+
+
+def _initials_apart(name: str) -> str:
+    """``name`` with initials written together set apart (``V.P. MAKEYEVA`` -> ``V. P.
+    MAKEYEVA``), which v1 reads as one word (``vp``); not a legal form so written
+    (``S.A.``, ``N.V.``)."""
+
+    def apart(match: re.Match[str]) -> str:
+        letters = match.group(1).replace(".", "")
+        if legal_spans(fold_text(letters)):
+            return match.group(0)
+        return " ".join(f"{c}." for c in letters)
+
+    return _RUN_INITIALS.sub(apart, name)
 
 
 _GLUED_SPACE = re.compile(r"(?<=[^\W\d_])[\u00a0\u2007\u202f](?=[^\W\d_])")
