@@ -82,8 +82,8 @@ def _offer_size(offer: Offer) -> int:
 
 
 def _merged_postings(
-    found: list[tuple[np.ndarray, np.ndarray, np.ndarray] | None],
-) -> tuple[np.ndarray, np.ndarray, np.ndarray] | None:
+    found: list[Postings | None],
+) -> Postings | None:
     """Postings (name ids, list weight, sim) from several sources as one (a name reached
     twice is reduced to its best wherever it is used)."""
     kept = [p for p in found if p is not None and len(p[0])]
@@ -198,9 +198,7 @@ class NameIndex:
         self._similar_cache[look] = result
         return result
 
-    def _token_postings(
-        self, token: str, guessed: bool
-    ) -> tuple[np.ndarray, np.ndarray, np.ndarray] | None:
+    def _token_postings(self, token: str, guessed: bool) -> Postings | None:
         """For one query token: the name ids reached, their list token's weight and sim."""
         look = _lookup(token, guessed)
         cached = self._postings_cache.get(look)
@@ -210,9 +208,7 @@ class NameIndex:
         self._postings_cache[look] = result
         return result
 
-    def _postings_of(
-        self, similar: list[tuple[int, float]]
-    ) -> tuple[np.ndarray, np.ndarray, np.ndarray] | None:
+    def _postings_of(self, similar: list[tuple[int, float]]) -> Postings | None:
         """The names holding the vocabulary tokens ``similar`` (token id, sim): name ids,
         their list token's weight and sim."""
         if not similar:
@@ -251,23 +247,23 @@ class NameIndex:
         """:meth:`candidates` with an upper bound of each one's score (``bounds.tight_bound``;
         ``UNBOUNDED`` for a name kept for its joined spelling or word order)."""
         total = sum(query.weights)
-        initial_similarity = self.matcher.initial_similarity
-        optimistic = 0.0
-        initials: list[tuple[str, float]] = []
-        parts: list[tuple[int, tuple[np.ndarray, np.ndarray, np.ndarray]]] = []
+        letters = [(t, w) for t, w in zip(query.tokens, query.weights, strict=True) if len(t) == 1]
+        alone = self._initials_alone(query, letters, total, threshold)
+        if alone is None:  # initials alone: only a name written the same can match
+            return self._written_alike(query, {})
+        # An initial meets hundreds of tokens: assume it matches every name touched by the
+        # other tokens rather than enumerating them (the bound stays valid), offering at
+        # most its weight in full for a name with the letter as a word; unless it could
+        # lift a name alone: then it is searched as a word.
+        initials = [] if alone else letters
+        similarity = self.matcher.initial_similarity
+        optimistic = sum(w * (1.0 if t in self._vocab else similarity) for t, w in initials)
+        parts: list[tuple[int, Postings]] = []
         looks: list[str] = []
         guessed = vowels_guessed(query)
         compounds = self._compounds(query) if guessed and self.matcher.compounds else {}
-        alone = self._initials_alone(query, total, threshold)
-        if alone is None:  # initials alone: only a name written the same can match
-            return self._written_alike(query, {})
-        for position, (weight, token) in enumerate(zip(query.weights, query.tokens, strict=True)):
+        for position, token in enumerate(query.tokens):
             if len(token) == 1 and not alone:
-                # An initial meets hundreds of tokens: assume it matches every name touched
-                # by the other tokens rather than enumerating them (the bound stays valid).
-                # (the most it offers: in full for a name with the letter as a word)
-                optimistic += weight * (1.0 if token in self._vocab else initial_similarity)
-                initials.append((token, weight))
                 continue
             look = _lookup(token, guessed)
             postings = self._token_postings(token, guessed)
@@ -299,13 +295,14 @@ class NameIndex:
                 found[name_id] = UNBOUNDED
         return sorted(found.items())
 
-    def _initials_alone(self, query: NormalName, total: float, threshold: float) -> bool | None:
+    def _initials_alone(
+        self, query: NormalName, initials: list[tuple[str, float]], total: float, threshold: float
+    ) -> bool | None:
         """Whether the query's initials could lift a name to ``threshold`` on their own (a
         name meeting none of its other words): they are then searched as words, not
         assumed met by the names the other words reach. ``None`` for a query of initials
         alone under a matcher that scores such a name only against one written the same.
         """
-        initials = [(t, w) for t, w in zip(query.tokens, query.weights, strict=True) if len(t) == 1]
         if not initials:
             return False
         if len(initials) == len(query.tokens) and not self.matcher.bare_initials:
@@ -320,9 +317,7 @@ class NameIndex:
         bound *= min(1.0, math.sqrt(offered / self.matcher.specific_weight))
         return bound >= threshold - 1e-9
 
-    def _inserts(
-        self, query: NormalName, parts: list[tuple[int, tuple[np.ndarray, np.ndarray, np.ndarray]]]
-    ) -> Inserts:
+    def _inserts(self, query: NormalName, parts: list[tuple[int, Postings]]) -> Inserts:
         """How a name meeting the query's first and last words may have its score's coverage
         loosened (:mod:`clearance.match.inserted`): the fraction of the query's unmatched
         weight it keeps, and the positions of the ends a name must meet (initials are met
@@ -360,15 +355,13 @@ class NameIndex:
             )
         return cached
 
-    def _compounds(
-        self, query: NormalName
-    ) -> dict[int, tuple[list[str], list[tuple[np.ndarray, np.ndarray, np.ndarray]]]]:
+    def _compounds(self, query: NormalName) -> dict[int, tuple[list[str], list[Postings]]]:
         """Per query position, what the matcher's compounds (:mod:`.compound`) may offer it
         beyond its own similar words, and the runs or words that offer it (a cache key):
         a run of query words joined offers each of its words the list words it matches
         (their weight and compound similarity), a query word offers itself whole (weight
         unbounded, similarity 1.0) to the names with a run of words it matches."""
-        out: dict[int, tuple[list[str], list[tuple[np.ndarray, np.ndarray, np.ndarray]]]] = {}
+        out: dict[int, tuple[list[str], list[Postings]]] = {}
 
         def add(position: int, why: str, postings: tuple[np.ndarray, ...]) -> None:
             whys, found = out.setdefault(position, ([], []))
@@ -387,7 +380,7 @@ class NameIndex:
                 add(position, "=", (every, np.full(len(ids), UNBOUNDED_WEIGHT), np.ones(len(ids))))
         return out
 
-    def _run_postings(self, joined: str) -> tuple[np.ndarray, np.ndarray, np.ndarray] | None:
+    def _run_postings(self, joined: str) -> Postings | None:
         """The names with a word a run of query words ``joined`` matches as a compound."""
         look = "\2" + joined
         if look in self._postings_cache:
@@ -401,9 +394,7 @@ class NameIndex:
         self._postings_cache[look] = result
         return result
 
-    def _offer(
-        self, look: str, postings: tuple[np.ndarray, np.ndarray, np.ndarray], weight: float
-    ) -> Offer:
+    def _offer(self, look: str, postings: Postings, weight: float) -> Offer:
         """For one query token of ``weight`` (``look``: its cache key; ``postings``: what it
         reaches): the best weight x sim overall and, per name id reached (ascending), the
         best weight x sim, the heaviest similar list token, the best sim and ``weight``
@@ -432,7 +423,7 @@ class NameIndex:
     def _essential(
         self,
         query: NormalName,
-        parts: list[tuple[int, tuple[np.ndarray, np.ndarray, np.ndarray]]],
+        parts: list[tuple[int, Postings]],
         looks: list[str],
         total: float,
         optimistic: float,
@@ -463,7 +454,8 @@ class NameIndex:
             best_all += offer.top
             reached_all += weight
         best_all += optimistic
-        reached_all += sum(w for _, w in initials)
+        initial_weight = sum(w for _, w in initials)
+        reached_all += initial_weight
         kappa, ends = inserts if inserts is not None else (1.0, ())
         floor = threshold - 1e-9
         essential = []
@@ -501,7 +493,6 @@ class NameIndex:
         if len(pool) > SPARSE_MAX:
             return None  # the dense computation is cheaper on many names
         name_weight = self._name_weight_list
-        reached_initials = sum(w for _, w in initials)
         # (an array's memoryview reads one item as fast as bytes do, but pickles not)
         letters = [
             (initial, initial.heaviest.data, weight)
@@ -519,7 +510,7 @@ class NameIndex:
                 fuller is not None and fuller[name_id] and all(name_id in t for t in end_tables)
             )
             offered = optimistic
-            matched = reached_initials
+            matched = initial_weight
             covered = 0.0
             words = reached = aligned = top = 0.0  # for the tighter bound
             for weight, table in tables:
@@ -564,7 +555,7 @@ class NameIndex:
 
     def _reached_by_essential(
         self,
-        parts: list[tuple[int, tuple[np.ndarray, np.ndarray, np.ndarray]]],
+        parts: list[tuple[int, Postings]],
         offers: list[np.ndarray],
         weights: tuple[float, ...],
         total: float,
@@ -572,7 +563,7 @@ class NameIndex:
         initial_weight: float,
         threshold: float,
         inserts: Inserts,
-    ) -> tuple[list[tuple[int, tuple[np.ndarray, np.ndarray, np.ndarray]]], list[np.ndarray]]:
+    ) -> tuple[list[tuple[int, Postings]], list[np.ndarray]]:
         """The postings (and offers) of :meth:`_bounded` cut to the names that can reach
         ``threshold``, MaxScore-style: the query tokens of the lowest best offers whose
         offers together (every initial met) cannot lift a name to the threshold are not
@@ -612,7 +603,7 @@ class NameIndex:
 
     def _bounded(
         self,
-        parts: list[tuple[int, tuple[np.ndarray, np.ndarray, np.ndarray]]],
+        parts: list[tuple[int, Postings]],
         weights: tuple[float, ...],
         total: float,
         optimistic: float,
