@@ -1,6 +1,7 @@
 """name-v2's inserted-names rule (:mod:`clearance.match.inserted`): a person's list name
-written more fully in the query, and both retrievals (the screener's index, the delta
-re-screen's party index) still finding every pair the score admits."""
+written more fully in the query (words inserted, or added before or after it), and both
+retrievals (the screener's index, the delta re-screen's party index) still finding every
+pair the score admits."""
 
 from __future__ import annotations
 
@@ -44,10 +45,31 @@ def test_inserted_words_still_cost_something() -> None:
     assert two < one < 1.0
 
 
+def test_added_names_match() -> None:
+    """The listed name whole at the start or end of the query (name_bench labels these
+    matches), at the inserted words' weight."""
+    for query, listed in [
+        ("MOHAMMAD YAQOUB HAQQANI", "MOHAMMAD YAQOUB"),
+        ("ABDUL JALIL MOHAMMAD RASUL AYYUB", "MOHAMMAD RASUL AYYUB"),
+        ("FAZL RABI ABDUL HAMID", "FAZL RABI"),
+        ("Umar Patek Haqqani", "PATEK, Umar"),  # the list's order is not asked
+    ]:
+        found = best(query, listed)
+        assert found.method == "added_names" and found.score >= THRESHOLD, (query, found)
+    # the same words, but all of the query's: word for word, no words added
+    assert best("MOHAMMAD YAQOUB", "MOHAMMAD YAQOUB").method == "exact"
+
+
+def test_not_added() -> None:
+    # a list name of one word: an added surname may be another family's
+    assert best("WALIJAN ABDUL GHAFOOR HAQQANI", "WALIJAN").score < THRESHOLD
+    # the listed words apart in the query, neither both ends nor side by side at one end
+    assert best("ANJEM IFTIKHAR CHOUDARY MAHMOOD", "ANJEM CHOUDARY").method != "added_names"
+    # an organisation's name with words added is another organisation
+    assert best("Deutsche Bank Trust Company", "Deutsche Bank", "").method != "added_names"
+
+
 def test_not_inserted() -> None:
-    # words added after or before the name (an added surname may be another family's)
-    assert best("MOHAMMAD YAQOUB HAQQANI", "MOHAMMAD YAQOUB").method != "inserted_names"
-    assert best("ABDUL JALIL MOHAMMAD RASUL AYYUB", "MOHAMMAD RASUL AYYUB").score < THRESHOLD
     # a list word the query lacks, an organisation, a legal form
     assert best("FAZL HAMID MAZLOOM", "FAZL MOHAMMAD MAZLOOM").method != "inserted_names"
     assert best("China Baowu Steel Group", "China Group", "").method != "inserted_names"
@@ -76,12 +98,13 @@ def _short(name: str) -> str:
 
 
 def _queries(entries: list[ListEntry]) -> list[str]:
+    """Each entry's name with a word inserted, or added before or after it."""
     rng = random.Random(5)
     middle = ["HAMID", "HAQQANI", "SAYYID", "AHMED", "MOHAMMAD", "KHAN", "A", "ABDUL GHAFOOR"]
     out = []
     for entry in entries:
         words = entry.name.split()
-        at = rng.randrange(1, len(words))
+        at = rng.randrange(0, len(words) + 1)
         out.append(" ".join(words[:at] + [rng.choice(middle)] + words[at:]))
     return out
 
@@ -89,8 +112,9 @@ def _queries(entries: list[ListEntry]) -> list[str]:
 def test_index_retrieves_every_inserted_name_the_score_admits() -> None:
     entries = _entries()
     hits = index_hits(entries, _queries(entries), THRESHOLD)
-    fired = sum(any(h.method == "inserted_names" for h in found) for found in hits)
-    assert fired >= len(entries) // 3  # the probes exercise the rule
+    for method in ("inserted_names", "added_names"):
+        fired = sum(any(h.method == method for h in found) for found in hits)
+        assert fired >= len(entries) // 5, method  # the probes exercise both rules
 
 
 def test_party_index_retrieves_inserted_names() -> None:

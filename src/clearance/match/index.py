@@ -12,6 +12,7 @@ over whole lists.
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
@@ -45,6 +46,8 @@ from clearance.model import ListEntry
 
 # Above this many names reached by the essential tokens, the vectorised bound is cheaper.
 SPARSE_MAX = 150
+# At most this many query tokens are searched by sets (none essential): 2 ** n - 1 sets.
+SETS_MAX = 6
 
 # What the caches of one index hold at most: query tokens' similar vocabulary tokens and
 # postings, and (in name ids reached) their offers; about 100 MB in all when full.
@@ -318,22 +321,22 @@ class NameIndex:
         return bound >= threshold - 1e-9
 
     def _inserts(self, query: NormalName, parts: list[tuple[int, Postings]]) -> Inserts:
-        """How a name meeting the query's first and last words may have its score's coverage
-        loosened (:mod:`clearance.match.inserted`): the fraction of the query's unmatched
-        weight it keeps, and the positions of the ends a name must meet (initials are met
-        by assumption); ``None`` when no name can be so loosened."""
+        """How a name meeting an end of the query may have its score's coverage loosened
+        (:mod:`clearance.match.inserted`): the fraction of the query's unmatched weight it
+        keeps, and the positions of the ends a name must meet one of; ``None`` when no
+        name can be so loosened. Words are inserted between both ends, or added at one end
+        of a query whose ends are both words: either will then do. An initial at an end
+        allows only inserted words, and is met by assumption: the other end must be met
+        (none, with initials at both ends)."""
         kappa = self.matcher.insert_weight(query.original, query.tokens, query.legal)
         if kappa >= 1.0:
             return None
         searched = {p for p, _ in parts}
-        ends = []
-        for position in sorted({0, len(query.tokens) - 1}):
-            if len(query.tokens[position]) == 1:
-                continue
-            if position not in searched:
-                return None  # no name meets that end
-            ends.append(position)
-        return kappa, tuple(ends)
+        ends = [p for p in sorted({0, len(query.tokens) - 1}) if len(query.tokens[p]) > 1]
+        if len(ends) < 2:  # an initial at an end: words inserted, the other end met
+            return (kappa, tuple(ends)) if all(p in searched for p in ends) else None
+        ends = [p for p in ends if p in searched]
+        return (kappa, tuple(ends)) if ends else None  # words added: either end will do
 
     def _initial_names(self, letter: str) -> Initials:
         """Which names have a word beginning with ``letter`` (what a query initial can
@@ -459,7 +462,7 @@ class NameIndex:
         kappa, ends = inserts if inserts is not None else (1.0, ())
         floor = threshold - 1e-9
         essential = []
-        guarded = []  # essential unless the name meets the ends (inserted names)
+        guarded = []  # essential unless the name meets an end (inserted names)
         for k, offer in enumerate(offers):
             others = best_all - offer.top
             lacking = total - (reached_all - weights[k])
@@ -469,21 +472,32 @@ class NameIndex:
             spec = min(1.0, math.sqrt(others / specific))
             if others / (others + lacking) * spec >= floor:
                 continue
-            if parts[k][0] in ends or others / (others + kappa * lacking) * spec < floor:
+            if ends == (parts[k][0],) or others / (others + kappa * lacking) * spec < floor:
                 essential.append(k)
             else:
                 guarded.append(k)
-        if not essential:
-            return None
-        essential.sort(key=lambda k: len(offers[k].ids))
-        pool = offers[essential[0]].ids
-        for k in essential[1:]:
-            pool = pool[found_in(offers[k].ids, pool)[0]]
-        if guarded and len(pool):  # a name missing a guarded token needs the ends met
+        if essential:
+            essential.sort(key=lambda k: len(offers[k].ids))
+            pool = offers[essential[0]].ids
+            for k in essential[1:]:
+                pool = pool[found_in(offers[k].ids, pool)[0]]
+        else:  # none is essential: a candidate meets a viable set of tokens
+            if len(parts) > SETS_MAX:
+                return None
+            viable = self._meeting_viable_sets(
+                offers, parts, query.weights, total, optimistic, initial_weight, floor, inserts
+            )
+            if viable is None:
+                return None
+            pool = viable
+        if guarded and len(pool):  # a name missing a guarded token needs an end met
             anchored = self._fuller[pool]
-            for k, (p, _) in enumerate(parts):
-                if p in ends:
-                    anchored &= found_in(offers[k].ids, pool)[0]
+            if ends:
+                met = np.zeros(len(pool), dtype=bool)
+                for k, (p, _) in enumerate(parts):
+                    if p in ends:
+                        met |= found_in(offers[k].ids, pool)[0]
+                anchored &= met
             every = np.ones(len(pool), dtype=bool)
             for k in guarded:
                 every &= found_in(offers[k].ids, pool)[0]
@@ -505,9 +519,11 @@ class NameIndex:
         end_tables = [tables[k][1] for k, (p, _) in enumerate(parts) if p in ends]
         fuller = self._fuller if inserts is not None else None
         for name_id in pool.tolist():
-            # may the inserted-names rule apply (a target name meeting the query's ends)?
+            # may the inserted-names rule apply (a target name meeting an end of the query)?
             fuller_name = (
-                fuller is not None and fuller[name_id] and all(name_id in t for t in end_tables)
+                fuller is not None
+                and fuller[name_id]
+                and (not end_tables or any(name_id in t for t in end_tables))
             )
             offered = optimistic
             matched = initial_weight
@@ -553,6 +569,98 @@ class NameIndex:
                 out.append((name_id, bound))
         return out
 
+    def _meeting_viable_sets(
+        self,
+        offers: list[Offer],
+        parts: list[tuple[int, Postings]],
+        weights: tuple[float, ...],
+        total: float,
+        optimistic: float,
+        initial_weight: float,
+        floor: float,
+        inserts: Inserts,
+    ) -> np.ndarray | None:
+        """The names meeting every token of a least set of the query's tokens whose best
+        offers could lift a name to ``floor`` (every initial met): every candidate meets
+        such a set. A set that can do so only with the weight missing at ``kappa`` (the
+        inserted-names rule, an end it needs among the set) is met by names the rule may
+        lighten (``_fuller``) alone. ``None`` when they are many (the dense bound is then
+        cheaper). For a query none of whose words is essential, as one whose words may be
+        added to a listed name at either end."""
+        specific = self.matcher.specific_weight
+        kappa, ends = inserts if inserts is not None else (1.0, ())
+        strict: list[set[int]] = []  # least sets any name may meet
+        loose: list[set[int]] = []  # least sets a fuller name may meet
+        found: list[np.ndarray] = []
+        size = 0
+        for n in range(1, len(parts) + 1):
+            for chosen in itertools.combinations(range(len(parts)), n):
+                members = set(chosen)
+                if any(v <= members for v in strict):
+                    continue  # its names are found already
+                offered = optimistic + sum(offers[k].top for k in chosen)
+                missing = total - initial_weight - sum(weights[parts[k][0]] for k in chosen)
+                spec = min(1.0, math.sqrt(offered / specific))
+                if offered / (offered + missing) * spec >= floor:
+                    strict.append(members)
+                    fuller = False
+                elif (
+                    inserts is not None
+                    and (not ends or any(parts[k][0] in ends for k in chosen))
+                    and not any(v <= members for v in loose)
+                    and offered / (offered + kappa * missing) * spec >= floor
+                ):
+                    loose.append(members)
+                    fuller = True
+                else:
+                    continue
+                order = sorted(chosen, key=lambda k: len(offers[k].ids))
+                ids = offers[order[0]].ids
+                for k in order[1:]:
+                    ids = ids[found_in(offers[k].ids, ids)[0]]
+                found.append(ids[self._fuller[ids]] if fuller else ids)
+                size += len(found[-1])
+                if size > 2 * SPARSE_MAX:
+                    return None
+        pool = np.unique(np.concatenate([NO_IDS, *found]))
+        return None if len(pool) > SPARSE_MAX else pool
+
+    def _one_of(
+        self,
+        tops: list[float],
+        parts: list[tuple[int, Postings]],
+        weights: tuple[float, ...] | list[float],
+        total: float,
+        optimistic: float,
+        initial_weight: float,
+        threshold: float,
+        inserts: Inserts,
+    ) -> list[int]:
+        """The parts (indices) of which every name that can reach ``threshold`` meets one,
+        MaxScore-style: the query tokens of the lowest best offers (``tops``) whose offers
+        together (every initial met) cannot lift a name to the threshold are not enough on
+        their own, so a candidate meets one of the other tokens. (Stopwords of a long name
+        reach thousands of names, its rare words a few.) Once the tokens counted include
+        an end the inserted-names rule needs, the weight missing counts ``kappa``.
+        ``weights``: of the query's tokens, by position; ``optimistic``: what the initials
+        not searched offer, ``initial_weight`` their weight (counted as met)."""
+        specific = self.matcher.specific_weight
+        kappa, ends = inserts if inserts is not None else (1.0, ())
+        met = not ends  # an end among the tokens counted (none needed: an initial end)
+        order = sorted(range(len(parts)), key=tops.__getitem__)
+        offered, reached = optimistic, initial_weight
+        for cut, i in enumerate(order):
+            offered += tops[i]
+            reached += weights[parts[i][0]]
+            met = met or parts[i][0] in ends
+            missing = total - reached
+            if inserts is not None and met:
+                missing *= kappa
+            bound = offered / (offered + missing) * min(1.0, math.sqrt(offered / specific))
+            if bound >= threshold - 1e-9:
+                return order[cut:]
+        return []
+
     def _reached_by_essential(
         self,
         parts: list[tuple[int, Postings]],
@@ -564,36 +672,18 @@ class NameIndex:
         threshold: float,
         inserts: Inserts,
     ) -> tuple[list[tuple[int, Postings]], list[np.ndarray]]:
-        """The postings (and offers) of :meth:`_bounded` cut to the names that can reach
-        ``threshold``, MaxScore-style: the query tokens of the lowest best offers whose
-        offers together (every initial met) cannot lift a name to the threshold are not
-        enough on their own, so a candidate meets one of the other tokens. (Stopwords of
-        a long name reach thousands of names, its rare words a few.) Once the tokens counted
-        include the ends the inserted-names rule needs, the weight missing counts ``kappa``."""
-        specific = self.matcher.specific_weight
-        kappa, ends = inserts if inserts is not None else (1.0, ())
-        unmet = set(ends)
+        """The postings (and offers) of :meth:`_bounded` cut to the names that meet one of
+        the tokens :meth:`_one_of` finds."""
         tops = [float(o.max()) for o in offers]
-        order = sorted(range(len(parts)), key=tops.__getitem__)
-        offered, reached = optimistic, initial_weight
-        cut = 0
-        for i in order:
-            offered += tops[i]
-            reached += weights[parts[i][0]]
-            unmet.discard(parts[i][0])
-            missing = total - reached
-            if inserts is not None and not unmet:
-                missing *= kappa
-            bound = offered / (offered + missing) * min(1.0, math.sqrt(offered / specific))
-            if bound >= threshold - 1e-9:
-                break
-            cut += 1
-        if cut == 0:
+        one_of = self._one_of(
+            tops, parts, weights, total, optimistic, initial_weight, threshold, inserts
+        )
+        if len(one_of) == len(parts):
             return parts, offers
-        if cut == len(parts):
+        if not one_of:
             return [], []
         reach = np.zeros(len(self.names), dtype=bool)
-        for i in order[cut:]:
+        for i in one_of:
             reach[parts[i][1][0]] = True
         kept = []
         for (k, (ids, heavy, sims)), offer in zip(parts, offers, strict=True):
@@ -666,11 +756,11 @@ class NameIndex:
             covered = covered + initial.heaviest[name_ids]  # the most the initial takes off
         extra = np.maximum(0.0, self._name_weight[name_ids] - covered)
         tight = tight_bounds(words, total - reached, aligned, top, extra, total, lam, specific)
-        if inserts is not None:  # names meeting both ends: the inserted-names coverage
+        if inserts is not None:  # names meeting an end: the inserted-names coverage
             kappa, ends = inserts
             anchored = self._fuller[name_ids] & (extra <= 1e-9)  # every list word matched
-            for end in ends:
-                anchored &= np.logical_or.reduceat(positions == end, first)
+            if ends:
+                anchored &= np.logical_or.reduceat(np.isin(positions, ends), first)
             if anchored.any():
                 loose = offered / (offered + kappa * missing)
                 loose *= np.minimum(1.0, np.sqrt(offered / specific))

@@ -8,13 +8,20 @@ name scores high, a fuller query name does not.
 
 When every word of a person's list name is matched by the query, and the query's first
 and last words are matched (the inserted words lie between them), the
-query's unmatched words count :data:`INSERTED_WEIGHT` of their weight. Words added before
-or after the name (``MOHAMMAD YAQOUB HAQQANI`` for ``MOHAMMAD YAQOUB``) are not inserted:
-an added surname may be another family's.
+query's unmatched words count :data:`INSERTED_WEIGHT` of their weight.
+
+Words added before or after the name count the same (:func:`has_added`: ``MOHAMMAD YAQOUB
+HAQQANI`` for ``MOHAMMAD YAQOUB``, ``ABDUL JALIL MOHAMMAD RASUL AYYUB`` for ``MOHAMMAD
+RASUL AYYUB``): the listed name stands whole in the query, its words side by side at its
+start or end. An added surname may be another family's, so the list name must have two
+words or more (``WALIJAN`` stays a lone word in ``WALIJAN ABDUL GHAFOOR HAQQANI``), and
+the specificity of the words matched still decides (a listed ``MOHAMMAD ALI`` weighs
+little).
 
 The index bounds a name's score with the query weight it cannot meet counted in full
 (:mod:`clearance.match.bounds`); :func:`insert_weight` tells it how much of that weight the
-score may leave out for a query, so its pruning stays exact.
+score may leave out for a query, so its pruning stays exact; a name must meet the query's
+first or last word for it.
 """
 
 from __future__ import annotations
@@ -27,6 +34,8 @@ from clearance.match.weights import GENERIC_ORG_WORDS
 INSERTED_WEIGHT = 1 / 3  # an inserted query word's share of its weight (robustness: middle_name)
 
 MIN_QUERY_WORDS = 3  # first, last and at least one inserted between them
+
+MIN_ADDED_TO = 2  # words of a list name that words may be added to
 
 
 def can_insert(original: str, tokens: tuple[str, ...], legal: tuple[str, ...]) -> bool:
@@ -56,3 +65,18 @@ def has_inserted(q: NormalName, c: NormalName, pairs: list[tuple[int, int, float
         return False
     matched = {i for i, _, _ in pairs}
     return 0 in matched and n - 1 in matched and can_insert(q.original, q.tokens, q.legal)
+
+
+def has_added(q: NormalName, c: NormalName, pairs: list[tuple[int, int, float]]) -> bool:
+    """Every word of the list name ``c`` (a person's, two words or more) is matched, by
+    words side by side at the start or the end of the query, which has more and whose
+    first and last words are no initials. The list's word order is not asked (``PATEK,
+    Umar``)."""
+    n, k = len(q.tokens), len(pairs)
+    if k != len(c.tokens) or k < MIN_ADDED_TO or k >= n:
+        return False
+    if len(q.tokens[0]) == 1 or len(q.tokens[-1]) == 1:
+        return False
+    matched = {i for i, _, _ in pairs}
+    at_end = matched == set(range(k)) or matched == set(range(n - k, n))
+    return at_end and can_insert(q.original, q.tokens, q.legal)

@@ -71,7 +71,9 @@ What changed from v1 (each measured in ``benchmarks/``; v1 stays available for r
   ``MAZLOOM, Fazl Mohammad``) whose every list word is matched counts the inserted words
   at :data:`~clearance.match.inserted.INSERTED_WEIGHT` of their weight
   (:mod:`clearance.match.inserted`), times :data:`FUZZY_EXTRA` with a word matched only
-  approximately.
+  approximately. So do words added before or after a listed name of two words or more
+  that stands whole at the start or end of the query (``MOHAMMAD YAQOUB HAQQANI`` for
+  ``MOHAMMAD YAQOUB``; method ``added_names``).
 * **Consonants decide for an abjad.** A name written in Arabic or Hebrew script writes
   no short vowels, so its Latin spellings guess them; a word of such a query also matches
   a list word with the same consonants (:func:`~clearance.match.v2_similarity.abjad_similarity`,
@@ -115,7 +117,7 @@ from __future__ import annotations
 
 from clearance.match.compound import compound_forms, compound_similarity
 from clearance.match.han import has_han
-from clearance.match.inserted import INSERTED_WEIGHT, has_inserted
+from clearance.match.inserted import INSERTED_WEIGHT, has_added, has_inserted
 from clearance.match.name_v1 import (
     JOINED_SCORE,
     LAMBDA,
@@ -271,7 +273,12 @@ def _score(q: NormalName, c: NormalName, compound: Similarity | None = None) -> 
     score, method = coverage * specificity, "token_alignment"
     matched_c = {j for _, j, _ in pairs}
     person = person_like(c)
+    fuller_by = ""
     if person and has_inserted(q, c, pairs):
+        fuller_by = "inserted"
+    elif person and has_added(q, c, pairs):
+        fuller_by = "added"
+    if fuller_by:
         fuller = weigh(q, c, pairs, INSERTED_WEIGHT)[0]
         # a word matched only approximately too: as fuzzy_with_extra
         fuzzy = both_latin(q, c) and any(
@@ -279,7 +286,7 @@ def _score(q: NormalName, c: NormalName, compound: Similarity | None = None) -> 
         )
         factor = FUZZY_EXTRA if fuzzy else 1.0
         if fuller * factor > coverage:
-            method = "inserted_fuzzy" if fuzzy else "inserted_names"
+            method = f"{fuller_by}_fuzzy" if fuzzy else f"{fuller_by}_names"
             coverage, score = fuller, fuller * specificity * factor
     if c.kind == "person" and partial_person(c.tokens, matched_c, q.tokens, pairs):
         score, method = score * PARTIAL_PERSON, "partial_person"
