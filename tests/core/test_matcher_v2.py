@@ -238,3 +238,16 @@ def test_pinyin_syllables() -> None:
     assert pinyin_words.pinyin_syllables("maria") is None
     assert pinyin_words.pinyin_name(("wang", "xiuying"))
     assert not pinyin_words.pinyin_name(("john", "smith"))
+
+
+def test_an_organisation_named_after_a_listed_person_or_vessel() -> None:
+    """A company bearing a listed person's or vessel's whole name (two words or more) is
+    no type conflict: name_bench labels ``Nicolás Maduro SA`` a match; a ship-owning
+    company is often named after its ship."""
+    assert v2("Nicolás Maduro SA", "Nicolás Maduro", "person") >= THRESHOLD
+    assert v2("Nicolas Maduro Moros S.A.", "MADURO MOROS, Nicolas", "person") >= THRESHOLD
+    assert v2("Hellenic Spirit Ltd", "HELLENIC SPIRIT", "object") >= THRESHOLD
+    # one word of the name, or a word of it matched only approximately: still a conflict
+    assert v2("Maduro LLC", "Nicolás Maduro", "person") < THRESHOLD
+    assert v2("Nicolas Madura SA", "Nicolás Maduro", "person") < THRESHOLD
+    assert v1("Nicolás Maduro SA", "Nicolás Maduro", "person") < THRESHOLD  # v1 unchanged

@@ -98,6 +98,10 @@ What changed from v1 (each measured in ``benchmarks/``; v1 stays available for r
   ``XIAOBING``, ``BIN`` not ``BINGSHEN``); one edit stays a typing error or Wade-Giles
   (``DU``/``SU``, ``CHANG``/``ZHANG``). Short names of common syllables otherwise meet
   many listed Chinese names (``benchmarks/romanized_chinese.py``).
+* **Named after a listed person or vessel.** v1 takes :data:`~clearance.match.name_v1.TYPE_CONFLICT`
+  off a query stating a legal form against a person's, vessel's or aircraft's list name;
+  not when every word of that name, two or more, is matched exactly (``Nicolás Maduro
+  SA``, which name_bench labels a match; a ship-owning company named after its ship).
 * **Legal forms alone are no name.** A name read as nothing but legal forms (``YK-ANC``
   -> ``llc llc``) matches only the very same name (``ASBL``).
 * **Initials alone are no name.** A name of one-letter words only (``P. V.``, what is
@@ -123,6 +127,7 @@ from clearance.match.name_v1 import (
     LAMBDA,
     PARTIAL_PERSON,
     SPECIFIC_WEIGHT,
+    TYPE_CONFLICT,
     NameScore,
     ScoreResult,
     Similarity,
@@ -224,6 +229,19 @@ def _best(q: NormalName, c: NormalName) -> tuple[ScoreResult, NormalName, Normal
     return (best, *used)
 
 
+def named_after(q: NormalName, c: NormalName, exact: int) -> bool:
+    """An organisation named after a listed person, vessel or aircraft: the query states a
+    legal form the list's name has not, and ``exact`` (the words matched exactly) is every
+    word of that name, two or more (``Nicolás Maduro SA``; a ship-owning company named
+    after its ship)."""
+    return (
+        bool(q.legal)
+        and not c.legal
+        and c.kind in ("person", "object")
+        and exact == len(c.tokens) >= 2
+    )
+
+
 def _joined_similarity(joined: str, bare: str | None) -> Similarity:
     """abjad_similarity, but :func:`compound_similarity` for the word joined from a run
     (on either side; ``bare``: a list run's without its article): the index reaches it by
@@ -255,6 +273,8 @@ def _score(q: NormalName, c: NormalName, compound: Similarity | None = None) -> 
         conflict, why = written, "same_script"
     if q.tokens == c.tokens or sorted(q.tokens) == sorted(c.tokens):
         same = [(i, j, 1.0) for i, j in enumerate(_positions(q.tokens, c.tokens))]
+        if named_after(q, c, len(c.tokens)):
+            taken -= TYPE_CONFLICT
         return max(0.0, conflict - taken), same, 1.0, 1.0, why or "exact"
     if (initials_only(q) or initials_only(c)) and "".join(q.tokens) != "".join(c.tokens):
         return 0.0, [], 0.0, 0.0, "initials_only"
@@ -269,6 +289,8 @@ def _score(q: NormalName, c: NormalName, compound: Similarity | None = None) -> 
     if every is None and q.original.isascii() and pinyin_name(q.tokens):
         every = syllable_similarity  # a pinyin name: another syllable, another name
     pairs = align(q.tokens, c.tokens, strict, every)
+    if named_after(q, c, sum(1 for _, _, s in pairs if s >= 1.0)):
+        taken -= TYPE_CONFLICT
     coverage, specificity, unmatched_c = weigh(q, c, pairs)
     score, method = coverage * specificity, "token_alignment"
     matched_c = {j for _, j, _ in pairs}
