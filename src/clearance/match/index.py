@@ -482,8 +482,8 @@ class NameIndex:
             for k in essential[1:]:
                 pool = pool[found_in(offers[k].ids, pool)[0]]
         else:  # none is essential: a candidate meets a viable set of tokens
-            if len(parts) > SETS_MAX:
-                return None
+            if inserts is None or len(parts) > SETS_MAX:
+                return None  # (the sets pay where the inserted-names rule loosens the bound)
             viable = self._meeting_viable_sets(
                 offers, parts, query.weights, total, optimistic, initial_weight, floor, inserts
             )
@@ -516,15 +516,17 @@ class NameIndex:
         tables = [
             (weight, offer.table(pool)) for weight, offer in zip(weights, offers, strict=True)
         ]
-        end_tables = [tables[k][1] for k, (p, _) in enumerate(parts) if p in ends]
-        fuller = self._fuller if inserts is not None else None
-        for name_id in pool.tolist():
-            # may the inserted-names rule apply (a target name meeting an end of the query)?
-            fuller_name = (
-                fuller is not None
-                and fuller[name_id]
-                and (not end_tables or any(name_id in t for t in end_tables))
-            )
+        # may the inserted-names rule apply (a target name meeting an end of the query)?
+        lightened = np.zeros(len(pool), dtype=bool)
+        if inserts is not None:
+            lightened = self._fuller[pool]
+            if ends:
+                at_end = np.zeros(len(pool), dtype=bool)
+                for k, (p, _) in enumerate(parts):
+                    if p in ends:
+                        at_end |= found_in(offers[k].ids, pool)[0]
+                lightened &= at_end
+        for name_id, fuller_name in zip(pool.tolist(), lightened.tolist(), strict=True):
             offered = optimistic
             matched = initial_weight
             covered = 0.0
@@ -589,40 +591,52 @@ class NameIndex:
         added to a listed name at either end."""
         specific = self.matcher.specific_weight
         kappa, ends = inserts if inserts is not None else (1.0, ())
-        strict: list[set[int]] = []  # least sets any name may meet
-        loose: list[set[int]] = []  # least sets a fuller name may meet
+        count = len(parts)
+        tops = [offer.top for offer in offers]
+        lacks = [weights[p] for p, _ in parts]
+        at_end = [not ends or p in ends for p, _ in parts]
+        base = total - initial_weight
+        strict: list[int] = []  # least sets (bit masks) any name may meet
+        loose: list[int] = []  # least sets a fuller name may meet
         found: list[np.ndarray] = []
         size = 0
-        for n in range(1, len(parts) + 1):
-            for chosen in itertools.combinations(range(len(parts)), n):
-                members = set(chosen)
-                if any(v <= members for v in strict):
+        for n in range(1, count + 1):
+            for chosen in itertools.combinations(range(count), n):
+                mask = sum(1 << k for k in chosen)
+                if any(v & mask == v for v in strict):
                     continue  # its names are found already
-                offered = optimistic + sum(offers[k].top for k in chosen)
-                missing = total - initial_weight - sum(weights[parts[k][0]] for k in chosen)
+                offered = optimistic + sum(tops[k] for k in chosen)
+                missing = base - sum(lacks[k] for k in chosen)
                 spec = min(1.0, math.sqrt(offered / specific))
                 if offered / (offered + missing) * spec >= floor:
-                    strict.append(members)
+                    strict.append(mask)
                     fuller = False
                 elif (
                     inserts is not None
-                    and (not ends or any(parts[k][0] in ends for k in chosen))
-                    and not any(v <= members for v in loose)
+                    and any(at_end[k] for k in chosen)
+                    and not any(v & mask == v for v in loose)
                     and offered / (offered + kappa * missing) * spec >= floor
                 ):
-                    loose.append(members)
+                    loose.append(mask)
                     fuller = True
                 else:
                     continue
                 order = sorted(chosen, key=lambda k: len(offers[k].ids))
                 ids = offers[order[0]].ids
                 for k in order[1:]:
+                    if not len(ids):
+                        break
                     ids = ids[found_in(offers[k].ids, ids)[0]]
-                found.append(ids[self._fuller[ids]] if fuller else ids)
-                size += len(found[-1])
-                if size > 2 * SPARSE_MAX:
-                    return None
-        pool = np.unique(np.concatenate([NO_IDS, *found]))
+                if fuller and len(ids):
+                    ids = ids[self._fuller[ids]]
+                if len(ids):
+                    found.append(ids)
+                    size += len(ids)
+                    if size > 2 * SPARSE_MAX:
+                        return None
+        if not found:
+            return NO_IDS
+        pool = found[0] if len(found) == 1 else np.unique(np.concatenate(found))
         return None if len(pool) > SPARSE_MAX else pool
 
     def _one_of(
