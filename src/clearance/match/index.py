@@ -491,13 +491,7 @@ class NameIndex:
                 return None
             pool = viable
         if guarded and len(pool):  # a name missing a guarded token needs an end met
-            anchored = self._fuller[pool]
-            if ends:
-                met = np.zeros(len(pool), dtype=bool)
-                for k, (p, _) in enumerate(parts):
-                    if p in ends:
-                        met |= found_in(offers[k].ids, pool)[0]
-                anchored &= met
+            anchored = self._lightened(pool, offers, parts, ends)
             every = np.ones(len(pool), dtype=bool)
             for k in guarded:
                 every &= found_in(offers[k].ids, pool)[0]
@@ -516,16 +510,11 @@ class NameIndex:
         tables = [
             (weight, offer.table(pool)) for weight, offer in zip(weights, offers, strict=True)
         ]
-        # may the inserted-names rule apply (a target name meeting an end of the query)?
-        lightened = np.zeros(len(pool), dtype=bool)
-        if inserts is not None:
-            lightened = self._fuller[pool]
-            if ends:
-                at_end = np.zeros(len(pool), dtype=bool)
-                for k, (p, _) in enumerate(parts):
-                    if p in ends:
-                        at_end |= found_in(offers[k].ids, pool)[0]
-                lightened &= at_end
+        lightened = (
+            self._lightened(pool, offers, parts, ends)
+            if inserts is not None
+            else np.zeros(len(pool), dtype=bool)
+        )
         for name_id, fuller_name in zip(pool.tolist(), lightened.tolist(), strict=True):
             offered = optimistic
             matched = initial_weight
@@ -570,6 +559,24 @@ class NameIndex:
             if bound >= floor:
                 out.append((name_id, bound))
         return out
+
+    def _lightened(
+        self,
+        pool: np.ndarray,
+        offers: list[Offer],
+        parts: list[tuple[int, Postings]],
+        ends: tuple[int, ...],
+    ) -> np.ndarray:
+        """Which names of ``pool`` the inserted-names rule may lighten: a target name
+        (``_fuller``) meeting one of the query's ``ends`` (any, when there are none)."""
+        lightened: np.ndarray = self._fuller[pool]
+        if ends:
+            at_end = np.zeros(len(pool), dtype=bool)
+            for k, (p, _) in enumerate(parts):
+                if p in ends:
+                    at_end |= found_in(offers[k].ids, pool)[0]
+            lightened &= at_end
+        return lightened
 
     def _meeting_viable_sets(
         self,
