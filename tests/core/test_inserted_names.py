@@ -120,3 +120,8 @@ def test_index_retrieves_every_inserted_name_the_score_admits() -> None:
 def test_party_index_retrieves_inserted_names() -> None:
     entries = _entries()
     assert party_hits(entries, _queries(entries), THRESHOLD)
+
+
+def test_an_initial_is_no_word_to_add_to() -> None:
+    """``AHMED K.`` is a one-word name with an initial: as ``WALIJAN``, not added to."""
+    assert best("AHMED K HAQQANI", "AHMED K.").method != "added_names"

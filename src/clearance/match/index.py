@@ -57,7 +57,8 @@ OFFERS_CACHED = 2_000_000
 
 Postings = tuple[np.ndarray, np.ndarray, np.ndarray]  # name ids, list token weight, sim
 
-# (kappa, end positions) of the inserted-names rule for a query; None where it cannot apply
+# (kappa, end positions) of the inserted-names rule for a query: a name it lightens meets
+# one of the ends (any name, with none); None where the rule cannot apply
 Inserts = tuple[float, tuple[int, ...]] | None
 UNBOUNDED = 2.0  # the bound of a candidate kept whatever its bound: above any score
 UNBOUNDED_WEIGHT = 1e9  # the list weight offered by a run of words not looked at: any
@@ -312,7 +313,8 @@ class NameIndex:
             return None
         offered = sum(w for _, w in initials)  # every initial met in full, at most
         # the other words unmatched: at kappa of their weight if the inserted-names rule
-        # may apply, which needs the query's ends met (so they must be initials here)
+        # may apply, which needs an end word met (words inserted between both ends, or
+        # added at one end): so the ends must be initials here
         kappa = self.matcher.insert_weight(query.original, query.tokens, query.legal)
         if len(query.tokens[0]) > 1 or len(query.tokens[-1]) > 1:
             kappa = 1.0
@@ -435,14 +437,18 @@ class NameIndex:
         inserts: Inserts,
     ) -> list[tuple[int, float]] | None:
         """The same bounds as :meth:`_bounded`, computed only for the names reached by the
-        query's *essential* tokens; ``None`` when no token is essential.
+        query's *essential* tokens; ``None`` when there are too many of them (the dense
+        bound is then cheaper), or when no token is essential and the inserted-names rule
+        cannot apply (else the names meeting a least set of tokens:
+        :meth:`_meeting_viable_sets`).
 
         A name's bound grows with the weight x similarity offered to each query token and
         with every query token it meets (an offer never exceeds the token's weight), so a
         name not reached by token ``i`` scores at most the bound with every other token at
-        its best offer and token ``i`` missing (counted at ``kappa`` when ``i`` is not an
-        end the inserted-names rule needs met). When that is below the threshold, token
-        ``i`` is essential: every candidate is among the names it reaches.
+        its best offer and token ``i`` missing (counted at ``kappa`` unless ``i`` is the
+        only end a name the inserted-names rule lightens could meet). When that is below
+        the threshold, token ``i`` is essential: every candidate is among the names it
+        reaches.
         """
         lam, specific = self.matcher.lam, self.matcher.specific_weight
         initial_similarity = self.matcher.initial_similarity
@@ -587,7 +593,7 @@ class NameIndex:
         optimistic: float,
         initial_weight: float,
         floor: float,
-        inserts: Inserts,
+        inserts: tuple[float, tuple[int, ...]],
     ) -> np.ndarray | None:
         """The names meeting every token of a least set of the query's tokens whose best
         offers could lift a name to ``floor`` (every initial met): every candidate meets
@@ -597,7 +603,7 @@ class NameIndex:
         cheaper). For a query none of whose words is essential, as one whose words may be
         added to a listed name at either end."""
         specific = self.matcher.specific_weight
-        kappa, ends = inserts if inserts is not None else (1.0, ())
+        kappa, ends = inserts
         count = len(parts)
         tops = [offer.top for offer in offers]
         lacks = [weights[p] for p, _ in parts]
@@ -619,8 +625,7 @@ class NameIndex:
                     strict.append(mask)
                     fuller = False
                 elif (
-                    inserts is not None
-                    and any(at_end[k] for k in chosen)
+                    any(at_end[k] for k in chosen)
                     and not any(v & mask == v for v in loose)
                     and offered / (offered + kappa * missing) * spec >= floor
                 ):

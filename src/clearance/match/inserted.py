@@ -68,13 +68,13 @@ def has_inserted(q: NormalName, c: NormalName, pairs: list[tuple[int, int, float
 
 
 def has_added(q: NormalName, c: NormalName, pairs: list[tuple[int, int, float]]) -> bool:
-    """Every word of the list name ``c`` (a person's, two words or more) is matched, by
-    words side by side at the start or the end of the query, which has more and whose
-    first and last words are no initials. The list's word order is not asked (``PATEK,
-    Umar``)."""
+    """Every word of the list name ``c`` (a person's, two words or more besides initials)
+    is matched, by words side by side at the start or the end of the query, which has
+    more and whose first and last words are no initials. The list's word order is not
+    asked (``PATEK, Umar``)."""
     n, k = len(q.tokens), len(pairs)
-    if k != len(c.tokens) or k < MIN_ADDED_TO or k >= n:
-        return False
+    if k != len(c.tokens) or k >= n or sum(len(t) > 1 for t in c.tokens) < MIN_ADDED_TO:
+        return False  # (an initial is no word of its own: AHMED K. stands for AHMED)
     if len(q.tokens[0]) == 1 or len(q.tokens[-1]) == 1:
         return False
     matched = {i for i, _, _ in pairs}

@@ -33,8 +33,8 @@ class Matcher:
     ``specific_weight`` (the coverage x specificity formula of :mod:`name_v1`), the
     query's unmatched weight counted at ``insert_weight(original, tokens, legal)`` of it
     for a name that is an ``insert_target`` (a listed person's) meeting the query's first
-    and last words with every word of its own (:mod:`inserted`), so the index's pruning
-    stays exact for every matcher.
+    or last word with every word of its own (:mod:`inserted`: words inserted between both
+    ends, or added at one), so the index's pruning stays exact for every matcher.
     """
 
     name: str

@@ -112,9 +112,10 @@ What changed from v1 (each measured in ``benchmarks/``; v1 stays available for r
 
 The score formula, its weights and the index's bound are v1's: every change either adds
 similarity the retrieval keys of :func:`token_keys` / :func:`vocab_keys` reach, or
-lowers a similarity or multiplies the score by a factor below one; inserted names alone
-lighten query words, and the index bounds them through the matcher's ``insert_weight``
-and ``insert_target``.
+lowers a similarity or multiplies the score by a factor below one, or takes less off a
+score than v1 (an organisation named after a listed person: the index bounds the score
+before anything is taken off); inserted and added names alone lighten query words, and
+the index bounds them through the matcher's ``insert_weight`` and ``insert_target``.
 """
 
 from __future__ import annotations
@@ -273,9 +274,11 @@ def _score(q: NormalName, c: NormalName, compound: Similarity | None = None) -> 
         conflict, why = written, "same_script"
     if q.tokens == c.tokens or sorted(q.tokens) == sorted(c.tokens):
         same = [(i, j, 1.0) for i, j in enumerate(_positions(q.tokens, c.tokens))]
+        method = "exact"
         if named_after(q, c, len(c.tokens)):
             taken -= TYPE_CONFLICT
-        return max(0.0, conflict - taken), same, 1.0, 1.0, why or "exact"
+            method = "named_after"
+        return max(0.0, conflict - taken), same, 1.0, 1.0, why or method
     if (initials_only(q) or initials_only(c)) and "".join(q.tokens) != "".join(c.tokens):
         return 0.0, [], 0.0, 0.0, "initials_only"
     distinctive = [i for i, w in enumerate(q.weights) if w > GENERIC_WEIGHT]
@@ -289,7 +292,8 @@ def _score(q: NormalName, c: NormalName, compound: Similarity | None = None) -> 
     if every is None and q.original.isascii() and pinyin_name(q.tokens):
         every = syllable_similarity  # a pinyin name: another syllable, another name
     pairs = align(q.tokens, c.tokens, strict, every)
-    if named_after(q, c, sum(1 for _, _, s in pairs if s >= 1.0)):
+    named = named_after(q, c, sum(1 for _, _, s in pairs if s >= 1.0))
+    if named:
         taken -= TYPE_CONFLICT
     coverage, specificity, unmatched_c = weigh(q, c, pairs)
     score, method = coverage * specificity, "token_alignment"
@@ -337,6 +341,8 @@ def _score(q: NormalName, c: NormalName, compound: Similarity | None = None) -> 
         and all(approximate(q.tokens[i], c.tokens[j], s) for i, j, s in pairs)
     ):
         score, method = score * FUZZY_EXTRA, "all_fuzzy"
+    if named and method == "token_alignment":
+        method = "named_after"  # the type conflict not taken off
     if score < JOINED_SCORE and "".join(q.tokens) == "".join(c.tokens):
         score, method = JOINED_SCORE, "joined"
     if why:  # after the joined-spelling rule, which must not lift a conflicting pair
