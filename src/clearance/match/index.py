@@ -85,6 +85,18 @@ def _offer_size(offer: Offer) -> int:
     return len(offer.ids) + 1
 
 
+def _meeting_all(offers: Sequence[Offer], chosen: Iterable[int]) -> np.ndarray:
+    """The names (ascending) that the offers ``chosen`` (indices) all reach, intersected
+    from the one reaching fewest."""
+    order = sorted(chosen, key=lambda k: len(offers[k].ids))
+    ids: np.ndarray = offers[order[0]].ids
+    for k in order[1:]:
+        if not len(ids):
+            break
+        ids = ids[found_in(offers[k].ids, ids)[0]]
+    return ids
+
+
 def _merged_postings(
     found: list[Postings | None],
 ) -> Postings | None:
@@ -437,7 +449,7 @@ class NameIndex:
         inserts: Inserts,
     ) -> list[tuple[int, float]] | None:
         """The same bounds as :meth:`_bounded`, computed only for the names reached by the
-        query's *essential* tokens; ``None`` when there are too many of them (the dense
+        query's *essential* tokens; ``None`` when they reach too many names (the dense
         bound is then cheaper), or when no token is essential and the inserted-names rule
         cannot apply (else the names meeting a least set of tokens:
         :meth:`_meeting_viable_sets`).
@@ -483,10 +495,7 @@ class NameIndex:
             else:
                 guarded.append(k)
         if essential:
-            essential.sort(key=lambda k: len(offers[k].ids))
-            pool = offers[essential[0]].ids
-            for k in essential[1:]:
-                pool = pool[found_in(offers[k].ids, pool)[0]]
+            pool = _meeting_all(offers, essential)
         else:  # none is essential: a candidate meets a viable set of tokens
             if inserts is None or len(parts) > SETS_MAX:
                 return None  # (the sets pay where the inserted-names rule loosens the bound)
@@ -633,12 +642,7 @@ class NameIndex:
                     fuller = True
                 else:
                     continue
-                order = sorted(chosen, key=lambda k: len(offers[k].ids))
-                ids = offers[order[0]].ids
-                for k in order[1:]:
-                    if not len(ids):
-                        break
-                    ids = ids[found_in(offers[k].ids, ids)[0]]
+                ids = _meeting_all(offers, chosen)
                 if fuller and len(ids):
                     ids = ids[self._fuller[ids]]
                 if len(ids):
@@ -651,42 +655,6 @@ class NameIndex:
         pool = found[0] if len(found) == 1 else np.unique(np.concatenate(found))
         return None if len(pool) > SPARSE_MAX else pool
 
-    def _one_of(
-        self,
-        tops: list[float],
-        parts: list[tuple[int, Postings]],
-        weights: tuple[float, ...] | list[float],
-        total: float,
-        optimistic: float,
-        initial_weight: float,
-        threshold: float,
-        inserts: Inserts,
-    ) -> list[int]:
-        """The parts (indices) of which every name that can reach ``threshold`` meets one,
-        MaxScore-style: the query tokens of the lowest best offers (``tops``) whose offers
-        together (every initial met) cannot lift a name to the threshold are not enough on
-        their own, so a candidate meets one of the other tokens. (Stopwords of a long name
-        reach thousands of names, its rare words a few.) Once the tokens counted include
-        an end the inserted-names rule needs, the weight missing counts ``kappa``.
-        ``weights``: of the query's tokens, by position; ``optimistic``: what the initials
-        not searched offer, ``initial_weight`` their weight (counted as met)."""
-        specific = self.matcher.specific_weight
-        kappa, ends = inserts if inserts is not None else (1.0, ())
-        met = not ends  # an end among the tokens counted (none needed: an initial end)
-        order = sorted(range(len(parts)), key=tops.__getitem__)
-        offered, reached = optimistic, initial_weight
-        for cut, i in enumerate(order):
-            offered += tops[i]
-            reached += weights[parts[i][0]]
-            met = met or parts[i][0] in ends
-            missing = total - reached
-            if inserts is not None and met:
-                missing *= kappa
-            bound = offered / (offered + missing) * min(1.0, math.sqrt(offered / specific))
-            if bound >= threshold - 1e-9:
-                return order[cut:]
-        return []
-
     def _reached_by_essential(
         self,
         parts: list[tuple[int, Postings]],
@@ -698,12 +666,30 @@ class NameIndex:
         threshold: float,
         inserts: Inserts,
     ) -> tuple[list[tuple[int, Postings]], list[np.ndarray]]:
-        """The postings (and offers) of :meth:`_bounded` cut to the names that meet one of
-        the tokens :meth:`_one_of` finds."""
+        """The postings (and offers) of :meth:`_bounded` cut to the names that can reach
+        ``threshold``, MaxScore-style: the query tokens of the lowest best offers whose
+        offers together (every initial met) cannot lift a name to the threshold are not
+        enough on their own, so a candidate meets one of the other tokens. (Stopwords of
+        a long name reach thousands of names, its rare words a few.) Once the tokens counted
+        include an end the inserted-names rule needs, the weight missing counts ``kappa``."""
+        specific = self.matcher.specific_weight
+        kappa, ends = inserts if inserts is not None else (1.0, ())
+        met = not ends  # an end among the tokens counted (none needed: an initial end)
         tops = [float(o.max()) for o in offers]
-        one_of = self._one_of(
-            tops, parts, weights, total, optimistic, initial_weight, threshold, inserts
-        )
+        order = sorted(range(len(parts)), key=tops.__getitem__)
+        offered, reached = optimistic, initial_weight
+        one_of: list[int] = []  # the tokens a candidate meets one of
+        for cut, i in enumerate(order):
+            offered += tops[i]
+            reached += weights[parts[i][0]]
+            met = met or parts[i][0] in ends
+            missing = total - reached
+            if inserts is not None and met:
+                missing *= kappa
+            bound = offered / (offered + missing) * min(1.0, math.sqrt(offered / specific))
+            if bound >= threshold - 1e-9:
+                one_of = order[cut:]
+                break
         if len(one_of) == len(parts):
             return parts, offers
         if not one_of:
