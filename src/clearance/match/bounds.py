@@ -5,6 +5,7 @@ arrays (and as a dictionary once met again), and the bound formulas over them.""
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable, Sequence
 
 import numpy as np
 
@@ -122,3 +123,15 @@ def found_in(ids: np.ndarray, wanted: np.ndarray) -> tuple[np.ndarray, np.ndarra
     at = np.searchsorted(ids, wanted)
     at[at == len(ids)] = 0
     return ids[at] == wanted, at
+
+
+def meeting_all(offers: Sequence[Offer], chosen: Iterable[int]) -> np.ndarray:
+    """The names (ascending) that the offers ``chosen`` (indices) all reach, intersected
+    from the one reaching fewest."""
+    order = sorted(chosen, key=lambda k: len(offers[k].ids))
+    ids: np.ndarray = offers[order[0]].ids
+    for k in order[1:]:
+        if not len(ids):
+            break
+        ids = ids[found_in(offers[k].ids, ids)[0]]
+    return ids

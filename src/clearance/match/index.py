@@ -27,6 +27,7 @@ from clearance.match.bounds import (
     NO_VALUES,
     Offer,
     found_in,
+    meeting_all,
     tight_bound,
     tight_bounds,
 )
@@ -83,18 +84,6 @@ KINDS = {"person": "person", "vessel": "object", "aircraft": "object", "company"
 
 def _offer_size(offer: Offer) -> int:
     return len(offer.ids) + 1
-
-
-def _meeting_all(offers: Sequence[Offer], chosen: Iterable[int]) -> np.ndarray:
-    """The names (ascending) that the offers ``chosen`` (indices) all reach, intersected
-    from the one reaching fewest."""
-    order = sorted(chosen, key=lambda k: len(offers[k].ids))
-    ids: np.ndarray = offers[order[0]].ids
-    for k in order[1:]:
-        if not len(ids):
-            break
-        ids = ids[found_in(offers[k].ids, ids)[0]]
-    return ids
 
 
 def _merged_postings(
@@ -495,7 +484,7 @@ class NameIndex:
             else:
                 guarded.append(k)
         if essential:
-            pool = _meeting_all(offers, essential)
+            pool = meeting_all(offers, essential)
         else:  # none is essential: a candidate meets a viable set of tokens
             if inserts is None or len(parts) > SETS_MAX:
                 return None  # (the sets pay where the inserted-names rule loosens the bound)
@@ -642,7 +631,7 @@ class NameIndex:
                     fuller = True
                 else:
                     continue
-                ids = _meeting_all(offers, chosen)
+                ids = meeting_all(offers, chosen)
                 if fuller and len(ids):
                     ids = ids[self._fuller[ids]]
                 if len(ids):
