@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated, Any
 
-from fastapi import APIRouter, FastAPI, File, Form, Query, Request, UploadFile
+from fastapi import APIRouter, FastAPI, File, Form, Path, Query, Request, UploadFile
 from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import HTMLResponse, JSONResponse, StreamingResponse
 
@@ -54,7 +54,7 @@ def key_create(who: Admin, svc: Svc, body: schemas.NewKey) -> dict[str, Any]:
 
 
 @router.delete("/v1/keys/{name}", status_code=204, tags=["admin"])
-def key_revoke(who: Admin, svc: Svc, name: str) -> None:
+def key_revoke(who: Admin, svc: Svc, name: Annotated[str, Path(pattern=schemas.TEXT)]) -> None:
     keys.revoke_key(svc.engine, name)
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import asyncio
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Body, Query
+from fastapi import APIRouter, Body, Path, Query
 from fastapi.responses import JSONResponse
 from starlette.concurrency import run_in_threadpool
 
@@ -28,6 +28,7 @@ ERRORS: dict[int | str, dict[str, Any]] = {
     )
 }
 router = APIRouter(responses=ERRORS)
+PathText = Annotated[str, Path(pattern=schemas.TEXT)]  # an id in the path
 
 
 @router.get("/health", response_model=schemas.Health, responses={})
@@ -75,12 +76,12 @@ def list_status(who: Screener, svc: Svc) -> dict[str, Any]:
 
 
 @router.get("/v1/decisions/{decision_id}", response_model=schemas.Decision, tags=["audit"])
-def decision(who: Screener, svc: Svc, decision_id: str) -> dict[str, Any]:
+def decision(who: Screener, svc: Svc, decision_id: PathText) -> dict[str, Any]:
     return audit.get(svc.engine, decision_id)
 
 
 @router.post("/v1/decisions/{decision_id}/replay", response_model=schemas.Replay, tags=["audit"])
-def replay_decision(who: Screener, svc: Svc, decision_id: str) -> dict[str, Any]:
+def replay_decision(who: Screener, svc: Svc, decision_id: PathText) -> dict[str, Any]:
     """Re-run a past decision against the list versions it used and compare."""
     return replay(svc, decision_id)
 
@@ -96,14 +97,14 @@ def review_queue(
 
 
 @router.get("/v1/hits/{hit_id}", tags=["review"])
-def hit(who: Reviewer, svc: Svc, hit_id: str) -> dict[str, Any]:
+def hit(who: Reviewer, svc: Svc, hit_id: PathText) -> dict[str, Any]:
     return review.get_hit(svc.engine, hit_id)
 
 
 @router.post(
     "/v1/hits/{hit_id}/judgements", response_model=schemas.JudgementResponse, tags=["review"]
 )
-def judge(who: Reviewer, svc: Svc, hit_id: str, body: schemas.Judgement) -> dict[str, Any]:
+def judge(who: Reviewer, svc: Svc, hit_id: PathText, body: schemas.Judgement) -> dict[str, Any]:
     """Confirm or dismiss a hit with a reason (append-only; the newest judgement counts)."""
     return svc.judge(who, hit_id, body.action, body.reason)
 
@@ -113,7 +114,7 @@ def alerts(
     who: Reviewer,
     svc: Svc,
     since: Annotated[str | None, Query(pattern=r"^\d{4}-\d{2}-\d{2}([T ][0-9:.+\-Z]*)?$")] = None,
-    party: Annotated[str | None, Query(min_length=1, max_length=200)] = None,
+    party: Annotated[str | None, Query(min_length=1, max_length=200, pattern=schemas.TEXT)] = None,
     limit: Annotated[int, Query(ge=1, le=1000)] = 100,
 ) -> dict[str, Any]:
     """Alerts from list updates: new hits on registered parties, and hits whose list entry

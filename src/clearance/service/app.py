@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
-from fastapi import FastAPI, Request
+from fastapi import Depends, FastAPI, Request
 from fastapi.routing import APIRoute
 
 from clearance import __version__
@@ -14,6 +14,7 @@ from clearance.service.admin import install_docs
 from clearance.service.admin import router as admin_router
 from clearance.service.api import router
 from clearance.service.auth import role
+from clearance.service.nul_guard import refuse_nul
 from clearance.service.service import Service
 from clearance.service.web import install as install_web
 from clearance.service.webkit import same_origin, who_is
@@ -47,6 +48,7 @@ def create_app(
         version=__version__,
         description="Restricted-party screening, EAR determinations, review and audit. "
         "Send `Authorization: Bearer KEY`. Not legal advice.",
+        dependencies=[Depends(refuse_nul)],
     )
     app.state.service = Service(store or open_store(url))
     errors.install(app)

@@ -17,17 +17,21 @@ NOT_BLANK = (
     r"[^\t\n\u000b\u000c\r\u001c-\u001f \u0085\u00a0\u1680\u2000-\u200a"
     r"\u2028\u2029\u202f\u205f\u3000]"
 )
+# No NUL anywhere (PostgreSQL text cannot hold one: see service.nul_guard)
+TEXT = r"^[^\u0000]*$"
+# TEXT with at least one character NOT_BLANK keeps
+TEXT_NOT_BLANK = r"^[^\u0000]*" + NOT_BLANK[:-1] + r"\u0000]" + r"[^\u0000]*$"
 
 
 class ScreenQuery(BaseModel):
     """One counterparty: name, and optionally country, type and the date of the lists."""
 
     model_config = ConfigDict(extra="forbid")
-    name: str = Field(min_length=1, max_length=500, pattern=NOT_BLANK)
+    name: str = Field(min_length=1, max_length=500, pattern=TEXT_NOT_BLANK)
     country: str | None = Field(default=None, pattern=r"^[A-Za-z]{2}$")
     type: EntityType | None = None
     as_of: date | None = None
-    id: str | None = Field(default=None, max_length=200)
+    id: str | None = Field(default=None, max_length=200, pattern=TEXT)
 
     def query(self) -> tuple[Query, date | None]:
         country = self.country.upper() if self.country else None
@@ -102,7 +106,7 @@ class CheckResponse(Open):
 class Judgement(BaseModel):
     model_config = ConfigDict(extra="forbid")
     action: Literal["confirm", "dismiss"]
-    reason: str = Field(min_length=1, max_length=2000, pattern=NOT_BLANK)
+    reason: str = Field(min_length=1, max_length=2000, pattern=TEXT_NOT_BLANK)
 
 
 class JudgementResponse(Open):
