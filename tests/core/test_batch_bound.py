@@ -89,9 +89,16 @@ def index() -> NameIndex:
     return NameIndex(entries)
 
 
-@pytest.mark.parametrize("sparse_max", [-1, 10**9])  # vectorised bound / per-name loop
-def test_search_is_brute_force(index: NameIndex, sparse_max: int, monkeypatch: Any) -> None:
+# the dense bound; the sparse one name by name; the sparse one over arrays
+PATHS = [(-1, 10**9), (10**9, 10**9), (10**9, 0)]
+
+
+@pytest.mark.parametrize(("sparse_max", "vector_min"), PATHS)
+def test_search_is_brute_force(
+    index: NameIndex, sparse_max: int, vector_min: int, monkeypatch: Any
+) -> None:
     monkeypatch.setattr("clearance.match.index.SPARSE_MAX", sparse_max)
+    monkeypatch.setattr("clearance.match.pool_bounds.VECTOR_MIN", vector_min)
     hits = 0
     for name in QUERIES:
         variants = DEFAULT.variants(name)
@@ -114,12 +121,13 @@ def _initial(name: str, rng: random.Random) -> str:
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("sparse_max", [-1, 10**9])
+@pytest.mark.parametrize(("sparse_max", "vector_min"), PATHS)
 def test_search_is_brute_force_on_sdn_initials(
-    lists_dir: Path, sparse_max: int, monkeypatch: Any
+    lists_dir: Path, sparse_max: int, vector_min: int, monkeypatch: Any
 ) -> None:
     """SDN names with an initial, queried with another word made an initial."""
     monkeypatch.setattr("clearance.match.index.SPARSE_MAX", sparse_max)
+    monkeypatch.setattr("clearance.match.pool_bounds.VECTOR_MIN", vector_min)
     sdn = [f"ofac_sdn_2021-07_{p}.csv" for p in ("sdn", "add", "alt", "sdn_comments")]
     entries = parse_paths([need(lists_dir, n) for n in sdn])[0].entries
     index = NameIndex(entries)

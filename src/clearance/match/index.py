@@ -17,7 +17,6 @@ import math
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
-from typing import NamedTuple
 
 import numpy as np
 from cachetools import LRUCache
@@ -28,7 +27,6 @@ from clearance.match.bounds import (
     Offer,
     found_in,
     meeting_all,
-    tight_bound,
     tight_bounds,
 )
 from clearance.match.compound import (
@@ -42,6 +40,7 @@ from clearance.match.compound import (
 from clearance.match.matcher import DEFAULT, Matcher
 from clearance.match.name_v1 import NameScore
 from clearance.match.normalize import NormalName, vowels_guessed
+from clearance.match.pool_bounds import Bounding, Initials, pool_bounds
 from clearance.match.weights import token_weight
 from clearance.model import ListEntry
 
@@ -63,19 +62,6 @@ Postings = tuple[np.ndarray, np.ndarray, np.ndarray]  # name ids, list token wei
 Inserts = tuple[float, tuple[int, ...]] | None
 UNBOUNDED = 2.0  # the bound of a candidate kept whatever its bound: above any score
 UNBOUNDED_WEIGHT = 1e9  # the list weight offered by a run of words not looked at: any
-
-
-class Initials(NamedTuple):
-    """What a query initial can meet, per name id: a word beginning with the letter
-    (``begins``), the letter itself as a word (``same``), and the weight of the heaviest
-    word beginning with it (``heaviest``: the most list weight an initial can take off
-    what a name leaves over); the first two as bytes too, for the sparse path."""
-
-    begins: np.ndarray
-    same: np.ndarray
-    heaviest: np.ndarray
-    begins_at: bytes
-    same_at: bytes
 
 
 # the list-side kind of an entry's names; "org" is new with name-v2 (v1 reads only the others)
@@ -451,8 +437,7 @@ class NameIndex:
         the threshold, token ``i`` is essential: every candidate is among the names it
         reaches.
         """
-        lam, specific = self.matcher.lam, self.matcher.specific_weight
-        initial_similarity = self.matcher.initial_similarity
+        specific = self.matcher.specific_weight
         offers = []
         weights = []
         best_all = reached_all = 0.0
@@ -504,65 +489,25 @@ class NameIndex:
             return []
         if len(pool) > SPARSE_MAX:
             return None  # the dense computation is cheaper on many names
-        name_weight = self._name_weight_list
-        # (an array's memoryview reads one item as fast as bytes do, but pickles not)
-        letters = [
-            (initial, initial.heaviest.data, weight)
-            for initial, weight in ((self._initial_names(t), w) for t, w in initials)
-        ]
-        out: list[tuple[int, float]] = []
-        tables = [
-            (weight, offer.table(pool)) for weight, offer in zip(weights, offers, strict=True)
-        ]
         lightened = (
             self._lightened(pool, offers, parts, ends)
             if inserts is not None
             else np.zeros(len(pool), dtype=bool)
         )
-        for name_id, fuller_name in zip(pool.tolist(), lightened.tolist(), strict=True):
-            offered = optimistic
-            matched = initial_weight
-            covered = 0.0
-            words = reached = aligned = top = 0.0  # for the tighter bound
-            for weight, table in tables:
-                got = table.get(name_id)
-                if got is not None:
-                    best, heavy, sim, capped = got
-                    offered += best
-                    matched += weight
-                    covered += heavy
-                    words += best
-                    reached += weight
-                    aligned += capped
-                    if sim > top:
-                        top = sim
-            missing = total - matched
-            extra = 0.0 if initials else max(0.0, name_weight[name_id] - covered)
-            denominator = offered + missing
-            bound = offered / (denominator + lam * min(extra, denominator))
-            if fuller_name and extra <= 1e-9:  # the rule needs every word of the name matched
-                bound = offered / (offered + kappa * missing)
-            if bound * min(1.0, math.sqrt(offered / specific)) < floor:
-                continue
-            for initial, heaviest, weight in letters:
-                if initial.begins_at[name_id]:
-                    sim = 1.0 if initial.same_at[name_id] else initial_similarity
-                    words += weight * sim
-                    reached += weight
-                    aligned += weight
-                    if sim > top:
-                        top = sim
-                    covered += heaviest[name_id]  # the most it takes off
-            extra = max(0.0, name_weight[name_id] - covered)
-            lacking = total - reached
-            # loosened wherever the rule may apply, not only below the threshold: the bound
-            # returned orders and skips an entry's names
-            if fuller_name and extra <= 1e-9:
-                lacking *= kappa
-            bound = tight_bound(words, lacking, aligned, top, extra, total, lam, specific)
-            if bound >= floor:
-                out.append((name_id, bound))
-        return out
+        how = Bounding(
+            total=total,
+            optimistic=optimistic,
+            initial_weight=initial_weight,
+            letters=[(self._initial_names(t), w) for t, w in initials],
+            name_weight=self._name_weight,
+            name_weight_list=self._name_weight_list,
+            lam=self.matcher.lam,
+            specific=self.matcher.specific_weight,
+            initial_similarity=self.matcher.initial_similarity,
+            floor=floor,
+            kappa=kappa,
+        )
+        return pool_bounds(pool, offers, weights, lightened, how)
 
     def _lightened(
         self,
