@@ -21,6 +21,7 @@ from benchmarks.peers import load_peers
 from benchmarks.quality import cross_script, end_to_end, name_bench, robustness
 from benchmarks.report import render
 from benchmarks.speed import suite as speed
+from clearance.match import build
 from clearance.screening import Screener
 
 SUITES = ("name_bench", "cross_script", "robustness", "end_to_end", "speed")
@@ -63,6 +64,8 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
         "environment": {
             "python": platform.python_version(),
             "machine": platform.machine(),
+            # the matcher as Python, or compiled by scripts/compile.py (same results)
+            "matcher_build": build(),
             "seed": SEED,
             "scale": scale,
         },

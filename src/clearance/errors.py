@@ -8,7 +8,8 @@
     │   └── RuleDataError          a law file that breaks the schema; names file and line
     ├── ListsUnavailable           no usable list versions: fail closed (exit 3, HTTP 503)
     ├── NotFound                   a version, decision or hit that does not exist (exit 2, HTTP 404)
-    └── AccessDenied               missing or insufficient credentials (exit 2, HTTP 401/403)
+    ├── AccessDenied               missing or insufficient credentials (exit 2, HTTP 401/403)
+    └── StaleBuildError            a compiled matcher module older than its source (exit 1)
 
 Every edge (CLI, API) translates these once; nothing below the edge prints or exits.
 """
@@ -77,3 +78,8 @@ class NotFound(ClearanceError):
 class AccessDenied(ClearanceError):
     exit_code = 2
     status = 403
+
+
+class StaleBuildError(ClearanceError):
+    """A matcher module compiled by ``scripts/compile.py`` no longer matches its source:
+    it would run old code, so it is not loaded."""

@@ -1,0 +1,47 @@
+"""The optional mypyc build (``scripts/compile.py``): a compiled module is loaded only
+while its source is the one it was built from."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+import pytest
+
+from clearance.errors import StaleBuildError
+from clearance.match import STAMP, build, check_compiled
+
+
+def _compiled(folder: Path, source: str) -> None:
+    (folder / "index.py").write_text(source)
+    (folder / "index.cpython-311-x86_64-linux-gnu.so").write_bytes(b"")
+    digest = hashlib.sha256(b"x = 1\n").hexdigest()
+    (folder / STAMP).write_text(json.dumps({"index.py": digest}))
+
+
+def test_pure_python_has_nothing_to_check(tmp_path: Path) -> None:
+    (tmp_path / "index.py").write_text("x = 1\n")
+    assert check_compiled(tmp_path) is False
+
+
+def test_a_module_built_from_its_source_loads(tmp_path: Path) -> None:
+    _compiled(tmp_path, "x = 1\n")
+    assert check_compiled(tmp_path) is True
+
+
+def test_a_module_whose_source_changed_is_refused(tmp_path: Path) -> None:
+    _compiled(tmp_path, "x = 2\n")
+    with pytest.raises(StaleBuildError, match=r"index\.py changed since it was compiled"):
+        check_compiled(tmp_path)
+
+
+def test_compiled_modules_without_their_stamp_are_refused(tmp_path: Path) -> None:
+    _compiled(tmp_path, "x = 1\n")
+    (tmp_path / STAMP).unlink()
+    with pytest.raises(StaleBuildError, match="without _compiled.json"):
+        check_compiled(tmp_path)
+
+
+def test_the_build_loaded_is_named() -> None:
+    assert build() in ("python", "mypyc")
