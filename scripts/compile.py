@@ -1,4 +1,4 @@
-"""Compile the matcher's hot modules to C with mypyc, in place (an optional faster build).
+"""Compile the matcher (``clearance.match``) to C with mypyc, in place (an optional faster build).
 
     python scripts/compile.py            # build (about a minute on 2 cores; needs a C compiler)
     python scripts/compile.py --clean    # back to pure Python
@@ -12,12 +12,17 @@ the benchmarks print it; a compiled module older than its source refuses to load
 
 Why mypyc: it ships with mypy, which checks these modules already; the hot loops are
 plain Python over floats, strings and dicts, which it compiles to C without rewriting.
+The classes that are pickled (the index Spark broadcasts; name forms and scores) stay
+ordinary Python classes (``mypyc_attr(native_class=False)``): mypyc's own cannot be
+unpickled. Nested functions inside their methods are avoided (mypyc cannot compile them).
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import hashlib
+import io
 import json
 import os
 import shutil
@@ -30,25 +35,13 @@ MATCH = SRC / "clearance" / "match"
 STAMP = MATCH / "_compiled.json"  # clearance.match.STAMP
 GROUP = "clearance_match_native"  # the name of the shared runtime library mypyc writes
 
-# What a screening query spends its time in (py-spy over a batch and over the slowest
-# single queries): name forms, the candidate index and its bounds, token similarity and
-# the score. The rest of the package is I/O, storage and rules: left as Python.
-MODULES = [
-    "bounds.py",
-    "compound.py",
-    "index.py",
-    "inserted.py",
-    "keys.py",
-    "name_v1.py",
-    "name_v2.py",
-    "normalize.py",
-    "pool_bounds.py",
-    "tokens.py",
-    "v2_evidence.py",
-    "v2_forms.py",
-    "v2_similarity.py",
-    "weights.py",
-]
+# Every module of the matcher: what a screening query spends its time in (py-spy over a
+# batch and over the slowest single queries) is name forms, script forms (Arabic script
+# above all), the candidate index and its bounds, token similarity and the score, spread
+# over most of them. The rest of the package is I/O, storage and rules: left as Python,
+# as are the package's __init__ (it checks the build) and matcher.py (a table of the
+# matchers' functions, run once; mypyc cannot type its re-exported cached functions).
+MODULES = sorted(p.name for p in MATCH.glob("*.py") if p.name not in ("__init__.py", "matcher.py"))
 
 
 def digest(path: Path) -> str:
@@ -70,12 +63,21 @@ def build() -> None:
     os.chdir(SRC)  # module names come from the paths: clearance/match/index.py
     paths = [f"clearance/match/{name}" for name in MODULES]
     temp = REPO / "build" / "mypyc"
-    setup(
-        name="clearance-match-native",
-        ext_modules=mypycify(paths, opt_level="3", group_name=GROUP, target_dir=str(temp / "c")),
-        script_args=["build_ext", "--inplace", "--quiet"]
-        + ["--build-temp", str(temp / "o"), "--build-lib", str(temp / "lib")],
-    )
+    log = io.StringIO()  # the compiler's command lines: shown only if the build fails
+    try:
+        with contextlib.redirect_stdout(log):
+            setup(
+                name="clearance-match-native",
+                ext_modules=mypycify(
+                    paths, opt_level="3", group_name=GROUP, target_dir=str(temp / "c")
+                ),
+                script_args=["build_ext", "--inplace"]
+                + ["--build-temp", str(temp / "o"), "--build-lib", str(temp / "lib")],
+            )
+    except BaseException:
+        print(log.getvalue(), file=sys.stderr)
+        clean()
+        raise
     STAMP.write_text(
         json.dumps({name: digest(MATCH / name) for name in MODULES}, indent=1, sort_keys=True)
         + "\n"

@@ -5,12 +5,18 @@ from __future__ import annotations
 
 import hashlib
 import json
+import pickle
 from pathlib import Path
 
 import pytest
 
 from clearance.errors import StaleBuildError
 from clearance.match import STAMP, build, check_compiled
+from clearance.match.index import NameIndex
+from clearance.match.matcher import DEFAULT
+from clearance.sources import parse_paths
+
+from ..conftest import need
 
 
 def _compiled(folder: Path, source: str) -> None:
@@ -45,3 +51,16 @@ def test_compiled_modules_without_their_stamp_are_refused(tmp_path: Path) -> Non
 
 def test_the_build_loaded_is_named() -> None:
     assert build() in ("python", "mypyc")
+
+
+def test_the_index_pickles_with_its_forms_and_scores(lists_dir: Path) -> None:
+    """Spark broadcasts the built index and worker processes return name forms and
+    scores: they pickle on either build (mypyc's own classes would not)."""
+    entries = parse_paths([need(lists_dir, "bis_dpl_2023-11.txt")])[0].entries
+    index = NameIndex(entries)
+    forms = DEFAULT.variants(entries[3].name)
+    found = index.search(forms, 0.8)
+    again = pickle.loads(pickle.dumps(index))
+    assert again.search(forms, 0.8) == found
+    assert pickle.loads(pickle.dumps(found)) == found  # forms and scores alike
+    assert found

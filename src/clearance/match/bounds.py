@@ -8,6 +8,7 @@ import math
 from collections.abc import Iterable, Sequence
 
 import numpy as np
+from mypy_extensions import mypyc_attr
 
 # An offer reaching at most this many names is kept as a dictionary once met twice.
 TABLE_MAX = 2000
@@ -64,6 +65,7 @@ def tight_bounds(
     return bounds
 
 
+@mypyc_attr(native_class=False)  # pickled with the index: see scripts/compile.py
 class Offer:
     """What the list's names offer one query token: the best weight x similarity over
     all of them, and per name id reached (ascending) the best weight x similarity, the

@@ -20,6 +20,7 @@ from dataclasses import replace
 
 import numpy as np
 from cachetools import LRUCache
+from mypy_extensions import mypyc_attr
 
 from clearance.match.bounds import (
     NO_IDS,
@@ -89,12 +90,22 @@ def _merged_postings(
     )
 
 
+def _offered(
+    out: dict[int, tuple[list[str], list[Postings]]], position: int, why: str, postings: Postings
+) -> None:
+    """File ``postings`` (and ``why``: a run joined, or ``=``) under a query ``position``."""
+    whys, found = out.setdefault(position, ([], []))
+    whys.append(why)
+    found.append(postings)
+
+
 def _lookup(token: str, guessed: bool) -> str:
     """The cache key of a query token: its similar tokens differ when its vowels were
     guessed (a NUL mark: no token holds one)."""
     return "\0" + token if guessed else token
 
 
+@mypyc_attr(native_class=False)  # pickled (Spark broadcasts it): see scripts/compile.py
 class NameIndex:
     """Names of list entries, searchable by a normalised query name."""
 
@@ -354,22 +365,17 @@ class NameIndex:
         (their weight and compound similarity), a query word offers itself whole (weight
         unbounded, similarity 1.0) to the names with a run of words it matches."""
         out: dict[int, tuple[list[str], list[Postings]]] = {}
-
-        def add(position: int, why: str, postings: tuple[np.ndarray, ...]) -> None:
-            whys, found = out.setdefault(position, ([], []))
-            whys.append(why)
-            found.append(postings)  # type: ignore[arg-type]
-
         for start, length, joined in query_runs(query.tokens):
             postings = self._run_postings(joined)
             if postings is not None:
                 for position in range(start, start + length):
-                    add(position, joined, postings)
+                    _offered(out, position, joined, postings)
         for position, token in enumerate(query.tokens):
             ids = self._runs.get(query_key(token))
             if ids is not None and len(token) > 1:
                 every = np.asarray(ids, dtype=np.int32)
-                add(position, "=", (every, np.full(len(ids), UNBOUNDED_WEIGHT), np.ones(len(ids))))
+                whole = (every, np.full(len(ids), UNBOUNDED_WEIGHT), np.ones(len(ids)))
+                _offered(out, position, "=", whole)
         return out
 
     def _run_postings(self, joined: str) -> Postings | None:

@@ -25,6 +25,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from mypy_extensions import mypyc_attr
+
 from clearance.match.normalize import NormalName
 from clearance.match.tokens import strict_similarity, token_similarity
 from clearance.match.weights import GENERIC_WEIGHT
@@ -52,6 +54,7 @@ Similarity = Callable[[str, str], float]
 ScoreResult = tuple[float, list[tuple[int, int, float]], float, float, str]
 
 
+@mypyc_attr(native_class=False)  # pickled (Spark, worker processes): see scripts/compile.py
 @dataclass(frozen=True, slots=True)
 class NameScore:
     score: float

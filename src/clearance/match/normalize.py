@@ -17,6 +17,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+from mypy_extensions import mypyc_attr
 from rapidfuzz.distance import OSA, Hamming
 from rigour.names import extract_org_types
 from rigour.text import ascii_text
@@ -167,6 +168,7 @@ def mark_legal_forms(folded: str) -> str:
     return " ".join(folded.split())
 
 
+@mypyc_attr(native_class=False)  # pickled (Spark, worker processes): see scripts/compile.py
 @dataclass(frozen=True, slots=True)
 class NormalName:
     """A name as the matcher sees it: ordinary tokens and legal-form tokens apart."""
