@@ -14,7 +14,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from clearance.match import pool_bounds
-from clearance.match.bounds import Offer, meeting_all
+from clearance.match.bounds import Offer, meeting_all, run_starts
 from clearance.match.index import NameIndex
 from clearance.match.matcher import DEFAULT
 from clearance.sources import parse_paths
@@ -50,3 +50,10 @@ def test_names_met_by_all(reached: list[set[int]]) -> None:
         offers.append(Offer(1.0, ids, values, values, values, values))
     met = meeting_all(offers, range(len(offers)))
     assert met.tolist() == sorted(set.intersection(*reached))
+
+
+@given(st.lists(st.integers(0, 5), max_size=30))
+def test_where_runs_of_equal_values_begin(values: list[int]) -> None:
+    ordered = np.array(sorted(values), dtype=np.int64)
+    expected = [i for i in range(len(ordered)) if i == 0 or ordered[i] != ordered[i - 1]]
+    assert run_starts(ordered).tolist() == expected

@@ -28,6 +28,7 @@ from clearance.match.bounds import (
     Offer,
     found_in,
     meeting_all,
+    run_starts,
     tight_bounds,
 )
 from clearance.match.compound import (
@@ -409,7 +410,7 @@ class NameIndex:
             # a name reached through several similar tokens: the best of each
             order = np.argsort(ids, kind="stable")
             ids = ids[order]
-            starts = np.flatnonzero(np.r_[True, ids[1:] != ids[:-1]])
+            starts = run_starts(ids)
             best = np.maximum.reduceat(best[order], starts)
             heavy = np.maximum.reduceat(heavy[order], starts)
             sims = np.maximum.reduceat(sims[order], starts)
@@ -674,14 +675,14 @@ class NameIndex:
         keys = ids * width + np.concatenate([np.full(len(p[0]), k) for k, p in parts])
         order = np.argsort(keys, kind="stable")
         keys = keys[order]
-        starts = np.flatnonzero(np.r_[True, keys[1:] != keys[:-1]])
+        starts = run_starts(keys)
         best = np.maximum.reduceat(np.concatenate(offers)[order], starts)
         heavy = np.maximum.reduceat(np.concatenate([p[1] for _, p in parts])[order], starts)
         sims = np.maximum.reduceat(np.concatenate([p[2] for _, p in parts])[order], starts)
         uniq = keys[starts]
         names, positions = uniq // width, uniq % width
         qweight = np.asarray(weights, dtype=np.float64)[positions]
-        first = np.flatnonzero(np.r_[True, names[1:] != names[:-1]])
+        first = run_starts(names)
         name_ids = names[first]
         words = np.add.reduceat(best, first)
         reached = np.add.reduceat(qweight, first)
