@@ -486,21 +486,24 @@ class NameIndex:
             if viable is None:
                 return None
             pool = viable
+        lightened: np.ndarray | None = None  # which names of pool the rule may lighten
         if guarded and len(pool):  # a name missing a guarded token needs an end met
-            anchored = self._lightened(pool, offers, parts, ends)
+            lightened = self._lightened(pool, offers, parts, ends)
             every = np.ones(len(pool), dtype=bool)
             for k in guarded:
                 every &= found_in(offers[k].ids, pool)[0]
-            pool = pool[anchored | every]
+            kept = lightened | every
+            pool, lightened = pool[kept], lightened[kept]
         if not len(pool):
             return []
         if len(pool) > SPARSE_MAX:
             return None  # the dense computation is cheaper on many names
-        lightened = (
-            self._lightened(pool, offers, parts, ends)
-            if inserts is not None
-            else np.zeros(len(pool), dtype=bool)
-        )
+        if lightened is None:
+            lightened = (
+                self._lightened(pool, offers, parts, ends)
+                if inserts is not None
+                else np.zeros(len(pool), dtype=bool)
+            )
         how = Bounding(
             total=total,
             optimistic=optimistic,
