@@ -29,6 +29,10 @@ What changed from v1 (each measured in ``benchmarks/``; v1 stays available for r
 * **Nothing exact.** Two Latin-script names of two words or more whose every word
   matched only approximately (``Robert Olson``, ``Bob Wilson``) score times
   :data:`FUZZY_EXTRA`.
+* **Another romanisation is no approximation.** For the fuzzy rules here and below, a
+  word written as another romanisation writes it (:func:`~clearance.match.respelt.respelt`:
+  ``MOAMMAR QADDAFI`` for ``MUAMMAR GADDAFI``, ``HASAN ROHANI`` for ``HASSAN ROUHANI``)
+  counts as matched, not approximately; its similarity is unchanged.
 * **Initials are parts.** v1 demotes a person's name matched on one part only; an
   initial matched to the listed initial now counts as a part (``OGUNGBUYI A.``).
 * **Fuzzy words and a word left over.** When a person's name (as above) has a distinctive

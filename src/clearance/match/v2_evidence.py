@@ -18,6 +18,7 @@ from clearance.match.name_v1 import (
 )
 from clearance.match.name_v1 import _partial_person as v1_partial_person
 from clearance.match.normalize import NormalName, fold_text
+from clearance.match.respelt import respelt
 from clearance.match.v2_forms import PLACE_ABBREVIATIONS, place_names
 from clearance.match.v2_similarity import LATIN_LETTER, PATRONYMIC, personal_name, token_similarity
 from clearance.match.weights import GENERIC_ORG_WORDS
@@ -67,8 +68,9 @@ def partial_person(
 
 
 def approximate(a: str, b: str, sim: float) -> bool:
-    """An approximate word match: not exact, not an initial, not a truncation."""
-    return sim < 1.0 and len(a) > 1 and not b.startswith(a)
+    """An approximate word match: not exact, not an initial, not a truncation, not the
+    same name in another romanisation (:func:`~clearance.match.respelt.respelt`)."""
+    return sim < 1.0 and len(a) > 1 and not b.startswith(a) and not respelt(a, b)
 
 
 @lru_cache(maxsize=65536)

@@ -1,0 +1,66 @@
+"""Other romanisations of one name (matcher ``name-v2``): ``QADDAFI``, ``GADDAFI``,
+``QADHAFI`` and ``KADAFI``; ``HASAN ROHANI`` and ``HASSAN ROUHANI``. Lists and
+customers write names from other scripts as each system or ear has it, so two such
+spellings are not the approximate match a typing error is (``fuzzy`` evidence in
+:mod:`clearance.match.name_v2` leaves them be); they gain no similarity of their own."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from clearance.match.pinyin_words import pinyin_syllables
+
+_REPEATED = re.compile(r"(.)\1+")
+_RESPELT_DIGRAPHS = (
+    ("sch", "sh"),
+    ("tch", "ch"),
+    ("dzh", "j"),
+    ("zh", "j"),
+    ("dj", "j"),
+    ("ph", "f"),
+    ("ck", "k"),
+    ("dh", "d"),
+    ("th", "t"),
+    ("gh", "g"),
+)
+_RESPELT_LETTERS = str.maketrans("qgwvzdb", "kkffstp")
+_HARD_C = re.compile(r"c(?![eihy])")
+_CONSONANT_Y = re.compile(r"y(?=[aeiou])")
+_VOWEL_RUN = re.compile(r"[aeiouy]+(?=.)")
+_FINAL_I = re.compile(r"(?:ee|[iy]+)$")
+_VOWELS = re.compile(r"[aeiouy]+")
+MIN_SYLLABLES = 2
+_FINAL_J = re.compile(r"(?<=[iy])j$")  # Slavic -yj, -ij: SELENSKYJ, JURIJ
+
+
+@lru_cache(maxsize=262144)
+def romanised(token: str) -> str:
+    """A Latin word with what romanisations write differently folded away: vowel
+    letters (each run of them one vowel), doubled letters, voicing, ``q k c g``,
+    ``w v f``, ``z s``, ``j zh dj``, ``dh th gh ph`` for their plain letter:
+    ``QADDAFI``, ``GADDAFI``, ``QADHAFI``, ``KADAFI`` -> ``kVtVfi``; ``ROHANI``/``ROUHANI``,
+    ``WOLODYMYR SELENSKYJ``/``VOLODYMYR ZELENSKYY``. Vowels keep their place
+    (``CARNEY`` is not ``COONEY``), a final vowel its letter but ``i y ee`` and Slavic
+    ``-yj -ij`` as one (``MARIO`` is not ``MARIA``), ``kh`` stays (``KHAN`` is not
+    ``HAN``) and ``y`` before a vowel is no ``j`` (Korean ``YONG`` is not ``JONG``)."""
+    if not token.isascii() or not token.isalpha():
+        return token
+    for spelling, plain in _RESPELT_DIGRAPHS:
+        token = token.replace(spelling, plain)
+    token = _REPEATED.sub(r"\1", _HARD_C.sub("k", token).translate(_RESPELT_LETTERS))
+    token = _FINAL_I.sub("i", _FINAL_J.sub("i", _CONSONANT_Y.sub("Y", token)))
+    return _VOWEL_RUN.sub("V", token)
+
+
+def respelt(a: str, b: str) -> bool:
+    """Two different Latin spellings of one name (:func:`romanised`) of two syllables
+    or more: in a word of one the vowel is most of the name (``HAN`` is not ``HEIN``,
+    ``WEN`` not ``WIN``, Korean ``JONG`` not ``JUNG``); and not two words both written
+    in pinyin syllables, where another vowel makes another syllable and so another
+    character (``XIAOHONG`` is not ``XIAOHANG``)."""
+    if a == b or romanised(a) != romanised(b):
+        return False
+    if len(_VOWELS.findall(a)) < MIN_SYLLABLES or len(_VOWELS.findall(b)) < MIN_SYLLABLES:
+        return False
+    return not (pinyin_syllables(a) and pinyin_syllables(b))

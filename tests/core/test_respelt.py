@@ -1,0 +1,166 @@
+"""name-v2: another romanisation of a name is not the approximate match a typing error
+is (:mod:`clearance.match.respelt`): ``Moammar Qaddafi`` meets a listed ``Muammar
+Gaddafi`` as ``Muammar Qaddafi`` would, less the words" similarity, without the fuzzy
+penalties; the index, which bounds scores before any penalty, still finds every hit."""
+
+from __future__ import annotations
+
+import random
+from dataclasses import replace
+
+import pytest
+
+from clearance.match import name_v2
+from clearance.match.respelt import respelt, romanised
+from clearance.match.v2_evidence import approximate
+from clearance.model import ListEntry
+
+from .retrieval import index_hits, party_hits
+
+THRESHOLD = 0.8
+
+
+def v2(query: str, listed: str) -> tuple[float, str]:
+    return max(
+        (d.score, d.method)
+        for q in name_v2.name_variants(query)
+        for c in name_v2.name_variants(listed)
+        for d in [name_v2.score_names(q, replace(c, kind="person"))]
+    )
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("qaddafi", "gaddafi"),  # qaf read g in Libya
+        ("qadhafi", "kadafi"),  # dh for dhal, doubled letters once
+        ("moammar", "muammar"),  # vowels guessed
+        ("rohani", "rouhani"),  # French ou
+        ("mahmood", "mahmoud"),
+        ("ahmadinezhad", "ahmadinejad"),  # Persian zh
+        ("selenskyj", "zelenskyy"),  # German and English transliterations of Cyrillic
+        ("wolodymyr", "volodymyr"),
+        ("mohammed", "muhammad"),
+        ("rashid", "rasheed"),
+        ("ali", "aly"),
+    ],
+)
+def test_other_romanisations_of_one_name(a: str, b: str) -> None:
+    assert romanised(a) == romanised(b) and respelt(a, b)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("mario", "maria"),  # a final vowel is a letter of its own
+        ("carney", "cooney"),  # vowels keep their place
+        ("khan", "han"),  # kh is a letter of its own
+        ("yong", "jong"),  # Korean: y before a vowel is no j
+        ("raj", "rai"),  # a final j is a letter but in Slavic -yj, -ij
+        ("sechin", "sechev"),  # a typing error stays one
+        ("han", "hein"),  # one syllable: the vowel is most of the name
+        ("wen", "win"),
+        ("jong", "jung"),
+        ("xiaohong", "xiaohang"),  # pinyin: another vowel, another syllable and character
+        ("smith", "smith"),  # the same spelling is no other one
+        ("a", "a"),
+    ],
+)
+def test_different_names_or_spellings(a: str, b: str) -> None:
+    assert not respelt(a, b)
+
+
+def test_a_respelling_is_not_approximate_but_a_typing_error_is() -> None:
+    assert not approximate("qaddafi", "gaddafi", 0.88)
+    assert approximate("sechev", "sechin", 0.8)
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Moammar Qaddafi", "Muammar Gaddafi"),
+        ("Hasan Rohani", "Hassan Rouhani"),
+        ("Mahmood Ahmadinezhad", "Mahmoud Ahmadinejad"),
+        ("Wolodymyr Selenskyj", "ZELENSKYY, Volodymyr"),
+    ],
+)
+def test_respelt_names_alert(query: str, listed: str) -> None:
+    # each was multiplied by FUZZY_EXTRA as a name whose every word is approximate
+    score, method = v2(query, listed)
+    assert score >= THRESHOLD and method == "token_alignment", (score, method)
+
+
+def test_typing_errors_in_every_word_keep_their_penalty() -> None:
+    assert v2("Jhon Smiht", "John Smith")[1] == "all_fuzzy"  # letters swapped
+    assert v2("Bob Wilson", "Robert Olson")[1] == "all_fuzzy"  # a nickname, an edit
+
+
+LATIN = [
+    "muammar",
+    "qaddafi",
+    "hassan",
+    "rouhani",
+    "mahmoud",
+    "ahmadinejad",
+    "volodymyr",
+    "zelenskyy",
+    "rashid",
+    "ahmad",
+    "mohammed",
+    "karim",
+    "jamil",
+    "abdullah",
+    "osama",
+    "usama",
+    "mario",
+    "maria",
+    "yong",
+    "son",
+]
+RESPELT = [
+    "moammar",
+    "gaddafi",
+    "kadafi",
+    "qadhafi",
+    "hasan",
+    "rohani",
+    "mahmood",
+    "ahmadinezhad",
+    "wolodymyr",
+    "selenskyj",
+    "rasheed",
+    "muhammad",
+    "kareem",
+    "jamiel",
+    "abdallah",
+    "usamah",
+    "marios",
+    "jong",
+]
+
+
+def _entries() -> list[ListEntry]:
+    rng = random.Random(11)
+    names = {" ".join(rng.sample(LATIN, rng.choice((2, 3)))) for _ in range(80)}
+    return [
+        ListEntry("SAMPLE", str(i), "SAMPLE", "SAMPLE list", "person", n, (n.split()[-1],))
+        for i, n in enumerate(sorted(names))
+    ]
+
+
+def _queries() -> list[str]:
+    rng = random.Random(12)
+    words = LATIN + RESPELT
+    return sorted({" ".join(rng.sample(words, rng.choice((2, 3, 4)))) for _ in range(80)})
+
+
+def test_index_finds_every_respelt_hit_brute_force_does() -> None:
+    hits = index_hits(_entries(), _queries(), THRESHOLD)
+    fired = sum(
+        any(respelt(q, c) for detail in found for q, c, _ in detail.pairs) for found in hits
+    )
+    assert fired >= 10  # the probes exercise the rule
+
+
+def test_party_index_finds_respelt_hits() -> None:
+    assert party_hits(_entries(), _queries(), THRESHOLD)
