@@ -32,7 +32,8 @@ What changed from v1 (each measured in ``benchmarks/``; v1 stays available for r
 * **Another romanisation is no approximation.** For the fuzzy rules here and below, a
   word written as another romanisation writes it (:func:`~clearance.match.respelt.respelt`:
   ``MOAMMAR QADDAFI`` for ``MUAMMAR GADDAFI``, ``HASAN ROHANI`` for ``HASSAN ROUHANI``)
-  counts as matched, not approximately; its similarity is unchanged.
+  counts as matched, not approximately; its similarity is unchanged. Not in a query
+  written in pinyin (below), where another vowel is another syllable.
 * **Initials are parts.** v1 demotes a person's name matched on one part only; an
   initial matched to the listed initial now counts as a part (``OGUNGBUYI A.``).
 * **Fuzzy words and a word left over.** When a person's name (as above) has a distinctive
@@ -293,7 +294,8 @@ def _score(q: NormalName, c: NormalName, compound: Similarity | None = None) -> 
         every = pinyin_similarity if has_han(q.original) else hangul_similarity
     if every is None and vowels_guessed(q):
         every = compound or abjad_similarity  # vowels guessed: consonants decide
-    if every is None and q.original.isascii() and pinyin_name(q.tokens):
+    pinyin = every is None and q.original.isascii() and pinyin_name(q.tokens)
+    if pinyin:
         every = syllable_similarity  # a pinyin name: another syllable, another name
     pairs = align(q.tokens, c.tokens, strict, every)
     named = named_after(q, c, sum(1 for _, _, s in pairs if s >= 1.0))
@@ -312,7 +314,7 @@ def _score(q: NormalName, c: NormalName, compound: Similarity | None = None) -> 
         fuller = weigh(q, c, pairs, INSERTED_WEIGHT)[0]
         # a word matched only approximately too: as fuzzy_with_extra
         fuzzy = both_latin(q, c) and any(
-            approximate(q.tokens[i], c.tokens[j], s) for i, j, s in pairs
+            approximate(q.tokens[i], c.tokens[j], s, pinyin) for i, j, s in pairs
         )
         factor = FUZZY_EXTRA if fuzzy else 1.0
         if fuller * factor > coverage:
@@ -333,7 +335,7 @@ def _score(q: NormalName, c: NormalName, compound: Similarity | None = None) -> 
             elif (
                 person
                 and both_latin(q, c)
-                and any(approximate(q.tokens[i], c.tokens[j], s) for i, j, s in pairs)
+                and any(approximate(q.tokens[i], c.tokens[j], s, pinyin) for i, j, s in pairs)
             ):
                 score, method = score * FUZZY_EXTRA, "fuzzy_with_extra"
     if method == "token_alignment" and person and word_for_word(q, c, pairs, unmatched_c):
@@ -342,7 +344,7 @@ def _score(q: NormalName, c: NormalName, compound: Similarity | None = None) -> 
         method == "token_alignment"
         and len(pairs) >= 2
         and both_latin(q, c)
-        and all(approximate(q.tokens[i], c.tokens[j], s) for i, j, s in pairs)
+        and all(approximate(q.tokens[i], c.tokens[j], s, pinyin) for i, j, s in pairs)
     ):
         score, method = score * FUZZY_EXTRA, "all_fuzzy"
     if named and method == "token_alignment":

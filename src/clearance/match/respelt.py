@@ -9,8 +9,6 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from clearance.match.pinyin_words import pinyin_syllables
-
 _REPEATED = re.compile(r"(.)\1+")
 _RESPELT_DIGRAPHS = (
     ("sch", "sh"),
@@ -56,11 +54,9 @@ def romanised(token: str) -> str:
 def respelt(a: str, b: str) -> bool:
     """Two different Latin spellings of one name (:func:`romanised`) of two syllables
     or more: in a word of one the vowel is most of the name (``HAN`` is not ``HEIN``,
-    ``WEN`` not ``WIN``, Korean ``JONG`` not ``JUNG``); and not two words both written
-    in pinyin syllables, where another vowel makes another syllable and so another
-    character (``XIAOHONG`` is not ``XIAOHANG``)."""
+    ``WEN`` not ``WIN``, Korean ``JONG`` not ``JUNG``). Not for a name written in pinyin,
+    where another vowel makes another syllable and so another character (``XIAOHONG`` is
+    not ``XIAOHANG``): :func:`~clearance.match.v2_evidence.approximate` is told."""
     if a == b or romanised(a) != romanised(b):
         return False
-    if len(_VOWELS.findall(a)) < MIN_SYLLABLES or len(_VOWELS.findall(b)) < MIN_SYLLABLES:
-        return False
-    return not (pinyin_syllables(a) and pinyin_syllables(b))
+    return len(_VOWELS.findall(a)) >= MIN_SYLLABLES and len(_VOWELS.findall(b)) >= MIN_SYLLABLES

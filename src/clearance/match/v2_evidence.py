@@ -67,10 +67,13 @@ def partial_person(
     return sum(1 for j in parts if j in matched) + initials <= 1
 
 
-def approximate(a: str, b: str, sim: float) -> bool:
+def approximate(a: str, b: str, sim: float, pinyin: bool = False) -> bool:
     """An approximate word match: not exact, not an initial, not a truncation, not the
-    same name in another romanisation (:func:`~clearance.match.respelt.respelt`)."""
-    return sim < 1.0 and len(a) > 1 and not b.startswith(a) and not respelt(a, b)
+    same name in another romanisation (:func:`~clearance.match.respelt.respelt`) unless
+    the query is a name in ``pinyin`` (another vowel, another syllable)."""
+    if sim >= 1.0 or len(a) < 2 or b.startswith(a):
+        return False
+    return pinyin or not respelt(a, b)
 
 
 @lru_cache(maxsize=65536)
