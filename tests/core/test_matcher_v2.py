@@ -251,3 +251,32 @@ def test_an_organisation_named_after_a_listed_person_or_vessel() -> None:
     assert v2("Maduro LLC", "Nicolás Maduro", "person") < THRESHOLD
     assert v2("Nicolas Madura SA", "Nicolás Maduro", "person") < THRESHOLD
     assert v1("Nicolás Maduro SA", "Nicolás Maduro", "person") < THRESHOLD  # v1 unchanged
+
+
+@pytest.mark.parametrize(
+    ("written", "legal", "bare"),
+    [
+        ("FABERLIC EUROPE Sp. z o.o.", "llc", "Faberlic Europe"),  # rigour knows sp. zoo
+        ("INVERSIONES AGRICOLAS S. DE R.L.", "llc", "Inversiones Agricolas"),  # Honduras
+        ("AGROPECUARIA LOS ALAMOS S.P.R. DE R.L.", "llc", "Agropecuaria Los Alamos"),
+        ("GRUPO AZUL S.L.", "llc", "Grupo Azul"),  # Spain
+        ("GRUPO AZUL S. EN C.", "lp", "Grupo Azul"),  # Colombia
+        ("GRUPO AZUL S. EN C.S.", "lp", "Grupo Azul"),
+        ("BEIRUT TRADING S.A.L.", "jsc", "Beirut Trading"),  # Lebanon
+        ("BEIRUT TRADING S.A.L. OFFSHORE", "jsc", "Beirut Trading Offshore"),
+    ],
+)
+def test_legal_forms_rigour_lacks_have_a_form_read_as_one(
+    written: str, legal: str, bare: str
+) -> None:
+    forms = name_v2.name_variants(written)
+    assert any(f.legal == (legal,) and "s" not in f.tokens for f in forms), forms
+    assert v2(bare, written) >= 0.95 and v2(written, bare) >= 0.95
+
+
+def test_a_legal_form_rigour_lacks_is_read_so_only_at_the_end() -> None:
+    assert all(not f.legal for f in name_v2.name_variants("SAL MARTINEZ"))
+    assert all(not f.legal for f in name_v2.name_variants("CENTRO SL NORTE"))
+    # S. de R.L. de C.V. rigour knows whole: it is not cut to S. de R.L.
+    forms = name_v2.name_variants("INVERSIONES AGRICOLAS S. DE R.L. DE C.V.")
+    assert forms[0].legal == ("llc",) and forms[0].tokens == ("inversiones", "agricolas")

@@ -337,7 +337,24 @@ LONG_FORMS = {
     "gesellschaft mit beschrankter haftung": "gmbh",
     "societe anonyme": "sa",
     "kommanditgesellschaft": "kg",
+    "sp z oo": "spzoo",  # Polish sp. z o.o., which rigour knows as sp. zoo or spzoo
+    "sp z o o": "spzoo",
 }
+
+
+# Legal forms rigour does not know that close many list names (OFAC's Latin American and
+# Lebanese companies), as a form it knows of the same kind: S. de R.L. and S.P.R. de R.L.
+# (limited liability; S. de R.L. de C.V. rigour knows), Spanish S.L., S. en C. and S. en
+# C.S. (limited partnerships), Lebanese S.A.L. (joint-stock, also S.A.L. Offshore).
+END_FORMS = {
+    "s de rl": "srl",
+    "spr de rl": "srl",
+    "sl": "srl",
+    "s en c": "scs",
+    "s en cs": "scs",
+    "sal": "sa",
+}
+_END_FORM = re.compile(r"(?<=\S) (s de rl|spr de rl|sl|s en cs?|sal)(?= offshore$|$)")
 
 
 EXPANSIONS = {
@@ -353,7 +370,9 @@ def rewrite(folded: str) -> str:
     """A folded name with numbers as digits (``forty four``, ``1st``, ``third``), a
     leading title dropped from a person's name (``President``), patronymics dropped
     (``Vladimirovich``: lists often omit them; two different ones still conflict, see
-    :func:`_score`), German and French long legal forms abbreviated and country
+    :func:`_score`), German and French long legal forms abbreviated, legal forms rigour
+    does not know written as one it knows (Polish ``sp. z o.o.``, :data:`END_FORMS`) and
+    country
     abbreviations (``US``, ``UK``) spelt out. Repeated words stay (``Mohamed Mohamed``)."""
     words = folded.split()
     out: list[str] = []
@@ -388,7 +407,11 @@ def rewrite(folded: str) -> str:
     for long, short in LONG_FORMS.items():
         if long in text:
             text = text.replace(long, short)
-    return text
+    return _END_FORM.sub(_end_form, text)
+
+
+def _end_form(match: re.Match[str]) -> str:
+    return " " + END_FORMS[match.group(1)]
 
 
 # Legal-form abbreviations a typo in them is put right: misspelt, they read as a rare word
