@@ -17,6 +17,7 @@ from clearance.match.normalize import (
 from clearance.match.normalize import name_variants as v1_variants
 from clearance.match.script_forms import script_forms
 from clearance.match.v2_similarity import KEYBOARD_ROWS, LATIN_LETTER, PATRONYMIC, personal_name
+from clearance.match.wade_giles import wade_giles_forms
 from clearance.match.weights import GENERIC_ORG_WORDS, STOPWORD_WEIGHT, token_weight
 
 LEGAL_WORD_WEIGHT = 0.4  # a legal-form word kept as a word (weights.LEGAL_FORM_WEIGHT)
@@ -64,6 +65,8 @@ def name_variants(name: str) -> tuple[NormalName, ...]:
     * the words of a name with legal forms, legal-form words kept as light words in
       place (:func:`_words_form`: ``STOCK COMPANY SALUTE JOINT`` is ``JOINT STOCK COMPANY
       SALUTE`` in another order).
+    * a Chinese personal name in Wade-Giles read in pinyin
+      (:mod:`clearance.match.wade_giles`: ``HSI Chin-p'ing`` -> ``XI Jinping``).
 
     A person's name ending or beginning with a Chinese or Korean name syllable that is
     also a legal-form abbreviation is read as written (:func:`_syllable_form`: ``WANG
@@ -105,6 +108,7 @@ def name_variants(name: str) -> tuple[NormalName, ...]:
         extra.append(cut)
     if _SLASH.search(name):
         extra.extend(part for part in _alternatives(name) if _LETTERS3.search(part))
+    extra.extend(wade_giles_forms(name))
     seen = {f.key for f in forms}
     for text in extra:
         for form in v1_variants(text):
