@@ -22,7 +22,7 @@ import pyarrow.csv as pacsv
 import pyarrow.json as pajson
 import pyarrow.parquet as pq
 
-from clearance.errors import InputError
+from clearance.errors import InputError, UnreadableName
 from clearance.hits import Query, ScreenResult
 from clearance.screening import Screener
 
@@ -166,8 +166,10 @@ def screen_rows(
     finished chunk completes.
 
     A name repeated with the same country and type is screened once (its rows differ only
-    in ``id``). With ``workers`` > 1 the distinct queries are screened by forked processes
-    that inherit the screener and the queries, and send back only each row's hit fields.
+    in ``id``). A name the matcher cannot read stops the batch (``UnreadableName``, naming
+    the first row's id) rather than be reported unmatched. With ``workers`` > 1 the
+    distinct queries are screened by forked processes that inherit the screener and the
+    queries, and send back only each row's hit fields.
     """
     global _WORK
     slots: list[int] = []  # per input row, the index of its distinct query
@@ -241,6 +243,9 @@ def screen_rows(
             for found in pool.imap(_screen_range, ranges):
                 done.extend(found)
                 yield from rows()
+    except UnreadableName as exc:  # the first row with that name, by its id
+        ident = next(q.id for q in queries if q.name == exc.name)
+        raise UnreadableName(f"id {ident!r}: {exc.detail}", exc.name) from None
     finally:
         _WORK = None
         gc.unfreeze()

@@ -5,7 +5,8 @@
     ClearanceError                 any failure clearance reports (exit_code 1, HTTP 500)
     ├── InputError                 bad input from the user: file, flag or field (exit 2, HTTP 422)
     │   ├── ListFormatError        a list file that cannot be parsed; names file and line
-    │   └── RuleDataError          a law file that breaks the schema; names file and line
+    │   ├── RuleDataError          a law file that breaks the schema; names file and line
+    │   └── UnreadableName         a name the matcher cannot read: never a silent "no match"
     ├── ListsUnavailable           no usable list versions: fail closed (exit 3, HTTP 503)
     ├── NotFound                   a version, decision or hit that does not exist (exit 2, HTTP 404)
     ├── AccessDenied               missing or insufficient credentials (exit 2, HTTP 401/403)
@@ -61,6 +62,20 @@ class RuleDataError(InputError):
         self.path = str(path) if path is not None else None
         self.line = line
         self.message = message
+
+
+class UnreadableName(InputError):
+    """A name with nothing the matcher can read (no letters, or a script it cannot
+    transliterate, such as Khmer): screening it would report no match without having
+    looked, so it fails closed instead. ``name`` is the name as given ("" when the error
+    comes back from a Spark executor as text)."""
+
+    def __init__(self, detail: str, name: str = "") -> None:
+        super().__init__(detail)
+        self.name = name
+
+    def __reduce__(self) -> tuple[type[UnreadableName], tuple[str, str]]:
+        return type(self), (self.detail, self.name)  # across worker processes
 
 
 class ListsUnavailable(ClearanceError):

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from clearance import settings
-from clearance.errors import InputError, ListsUnavailable
+from clearance.errors import InputError, ListsUnavailable, UnreadableName
 from clearance.hits import Hit, ListVersionRef, Query, ScreenResult
 from clearance.match.index import NameIndex
 from clearance.match.matcher import get_matcher
@@ -101,7 +101,14 @@ class Screener:
 
     def _ranked(self, query: Query, threshold: float) -> list[_Found]:
         """Every entry whose name score reaches ``threshold``, best first after qualifiers."""
-        found = self.index.best_names(self._matcher.variants(query.name), threshold)
+        forms = self._matcher.variants(query.name)
+        if not forms:
+            raise UnreadableName(
+                f"name: {query.name!r} has nothing the matcher can read (no letters, or a"
+                " script it cannot transliterate): screen a Latin spelling of it",
+                query.name,
+            )
+        found = self.index.best_names(forms, threshold)
         entries = self.index.entries
         ranked: list[_Found] = []
         for entry_id, (score, name_id, qform) in found.items():

@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 
 from clearance.batch import result_row, screen_rows
-from clearance.errors import InputError
+from clearance.errors import InputError, UnreadableName
 from clearance.hits import ListVersionRef, Query
 from clearance.match.matcher import DEFAULT
 from clearance.screening import Screener, _qualifiers
@@ -141,3 +141,25 @@ def test_invalid_query_fails_the_batch(screener: Screener, monkeypatch: Any) -> 
     queries = [Query("Ali Hassan", id="1"), Query("Ali Hassan", entity_type="ship", id="2")]
     with pytest.raises(InputError, match="type"):
         list(screen_rows(screener, queries * 3000, workers=2))
+
+
+KHMER = "ហ៊ុន សែន"  # Hun Sen in Khmer, a script the matcher cannot transliterate
+
+
+def test_an_unreadable_name_fails_closed_not_unmatched(screener: Screener) -> None:
+    with pytest.raises(UnreadableName, match="nothing the matcher can read") as info:
+        screener.screen(Query(KHMER))
+    assert info.value.name == KHMER
+    with pytest.raises(UnreadableName, match="nothing the matcher can read"):
+        screener.screen(Query("--- ..."))  # no letters at all
+
+
+def test_an_unreadable_name_stops_the_batch_naming_its_row(
+    screener: Screener, monkeypatch: Any
+) -> None:
+    monkeypatch.setattr("clearance.batch.CHUNK", 5)
+    queries = [Query("Ali Hassan", id=str(i)) for i in range(40)]
+    queries[23] = Query(KHMER, id="row-24")
+    for workers in (1, 2):  # the error crosses the worker processes whole
+        with pytest.raises(UnreadableName, match=r"^id 'row-24': name: 'ហ៊ុន សែន' has nothing"):
+            list(screen_rows(screener, queries, workers=workers))

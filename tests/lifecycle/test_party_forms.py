@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from sqlalchemy import select, update
 
+from clearance.errors import UnreadableName
 from clearance.lifecycle.parties import import_parties, load_parties
 from clearance.lifecycle.party_forms import fingerprint, load_index
 from clearance.lifecycle.party_index import PartyIndex
@@ -55,3 +57,11 @@ def test_stored_forms_round_trip_and_stale_ones_are_refreshed(
     assert [f.tokens for f in again.forms] == [f.tokens for f in fresh.forms]
     with store.engine.connect() as conn:
         assert {r.forms_fp for r in conn.execute(select(parties.c.forms_fp))} == {fingerprint()}
+
+
+def test_a_party_name_without_forms_fails_the_import(store: Store, tmp_path: Path) -> None:
+    reg = tmp_path / "reg.csv"
+    reg.write_text('id,name\nP1,"Acme Widgets GmbH"\nP2,"ហ៊ុន សែន"\n', encoding="utf-8")
+    with pytest.raises(UnreadableName, match=r"reg.csv: party 'P2': name 'ហ៊ុន សែន' has"):
+        import_parties(store.engine, reg)
+    assert load_parties(store.engine) == []  # one transaction: nothing imported

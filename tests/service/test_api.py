@@ -172,3 +172,9 @@ def test_no_lists_fails_closed_with_503(store_url: str) -> None:
 
         assert conn.execute(text("select count(*) from service_audit_log")).scalar() == 0
     store.engine.dispose()
+
+
+def test_an_unreadable_name_is_refused_not_unmatched(env: Env) -> None:
+    r = env.client.post("/v1/screen", json={"name": "ហ៊ុន សែន"}, headers=env.auth("screener"))
+    assert r.status_code == 422, r.text
+    assert "nothing the matcher can read" in r.json()["error"]["detail"]

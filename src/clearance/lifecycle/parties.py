@@ -16,7 +16,7 @@ from typing import Any
 
 from sqlalchemy import Engine, delete, insert, select
 
-from clearance.errors import InputError
+from clearance.errors import InputError, UnreadableName
 from clearance.lifecycle.party_index import Party
 from clearance.lifecycle.tables import parties
 from clearance.model import ENTITY_TYPES
@@ -65,9 +65,10 @@ def read_parties(path: Path) -> list[dict[str, Any]]:
 def import_parties(engine: Engine, path: Path) -> list[str]:
     """Store (replace by id) every party of ``path`` in one transaction; their ids.
 
-    Each name's matcher forms are computed here, once (see :mod:`party_forms`).
+    Each name's matcher forms are computed here, once (see :mod:`party_forms`); a name
+    without any (``UnreadableName``) fails the whole import.
     """
-    from clearance.lifecycle.party_forms import encode, fingerprint
+    from clearance.lifecycle.party_forms import fingerprint
 
     rows = read_parties(path)
     now = datetime.now(UTC).isoformat(timespec="seconds")
@@ -78,11 +79,26 @@ def import_parties(engine: Engine, path: Path) -> list[str]:
             conn.execute(delete(parties).where(parties.c.party_id.in_(ids[start : start + 500])))
         for start in range(0, len(rows), 5000):
             chunk = [
-                {**r, "imported_at": now, "forms": encode(r["name"]), "forms_fp": fp}
+                {**r, "imported_at": now, "forms": _forms(path, r), "forms_fp": fp}
                 for r in rows[start : start + 5000]
             ]
             conn.execute(insert(parties), chunk)
     return ids
+
+
+def _forms(path: Path, row: dict[str, Any]) -> str:
+    """The party's encoded matcher forms; a name without any fails the import (re-screens
+    would never match it, silently)."""
+    from clearance.lifecycle.party_forms import encode
+
+    forms = encode(row["name"])
+    if forms == "[]":
+        raise UnreadableName(
+            f"{path}: party {row['party_id']!r}: name {row['name']!r} has nothing the matcher"
+            " can read (no letters, or a script it cannot transliterate): give a Latin spelling",
+            row["name"],
+        )
+    return forms
 
 
 def load_parties(engine: Engine, ids: list[str] | None = None) -> list[Party]:
