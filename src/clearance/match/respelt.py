@@ -29,6 +29,10 @@ _VOWEL_RUN = re.compile(r"[aeiouy]+(?=.)")
 _FINAL_I = re.compile(r"(?:ee|[iy]+)$")
 _VOWELS = re.compile(r"[aeiouy]+")
 MIN_SYLLABLES = 2
+# vowels one romanisation writes for another's: Arabic fatha a/e, kasra i/e, damma u/o
+# (MOHAMMED, MUHAMMAD), a/u before a doubled consonant (ABDULLAH, ABDALLAH), i/y
+ALTERNATES = frozenset(frozenset(p) for p in ("ae", "ei", "ou", "au", "iy"))
+_LONG_VOWELS = (("ou", "u"), ("oo", "u"), ("ee", "i"), ("ie", "i"))
 _FINAL_J = re.compile(r"(?<=[iy])j$")  # Slavic -yj, -ij: SELENSKYJ, JURIJ
 
 
@@ -53,10 +57,32 @@ def romanised(token: str) -> str:
 
 def respelt(a: str, b: str) -> bool:
     """Two different Latin spellings of one name (:func:`romanised`) of two syllables
-    or more: in a word of one the vowel is most of the name (``HAN`` is not ``HEIN``,
-    ``WEN`` not ``WIN``, Korean ``JONG`` not ``JUNG``). Not for a name written in pinyin,
-    where another vowel makes another syllable and so another character (``XIAOHONG`` is
-    not ``XIAOHANG``): :func:`~clearance.match.v2_evidence.approximate` is told."""
+    or more, whose vowels, place by place, are the same or :data:`ALTERNATES`
+    (``MOAMMAR``/``MUAMMAR``, ``LADEN``/``LADIN``; not ``DIANA``/``DANA``, ``ALAIN``/``ALLEN``,
+    ``ANNE``/``ONE``: Western names that differ in a vowel are other names). In a word of
+    one syllable the vowel is most of the name (``HAN`` is not ``HEIN``, ``WEN`` not
+    ``WIN``, Korean ``JONG`` not ``JUNG``). Not for a name written in pinyin, where another
+    vowel makes another syllable and so another character (``XIAOHONG`` is not
+    ``XIAOHANG``): :func:`~clearance.match.v2_evidence.approximate` is told."""
     if a == b or romanised(a) != romanised(b):
         return False
-    return len(_VOWELS.findall(a)) >= MIN_SYLLABLES and len(_VOWELS.findall(b)) >= MIN_SYLLABLES
+    ours, theirs = _vowel_runs(a), _vowel_runs(b)
+    if len(ours) < MIN_SYLLABLES or len(theirs) != len(ours):
+        return False
+    return all(_alternate(x, y) for x, y in zip(ours, theirs, strict=True))
+
+
+@lru_cache(maxsize=262144)
+def _vowel_runs(token: str) -> tuple[str, ...]:
+    """The vowels of each syllable, long vowels written as one (``ou``, ``oo``, ``ee``)."""
+    for long, short in _LONG_VOWELS:
+        token = token.replace(long, short)
+    return tuple(_VOWELS.findall(_REPEATED.sub(r"\1", token)))
+
+
+def _alternate(x: str, y: str) -> bool:
+    if x == y:
+        return True
+    if len(x) != len(y):
+        return False
+    return all(p == q or frozenset((p, q)) in ALTERNATES for p, q in zip(x, y, strict=True))
