@@ -62,8 +62,8 @@ def respelt(a: str, b: str) -> bool:
     ``ANNE``/``ONE``: Western names that differ in a vowel are other names). In a word of
     one syllable the vowel is most of the name (``HAN`` is not ``HEIN``, ``WEN`` not
     ``WIN``, Korean ``JONG`` not ``JUNG``). Not for a name written in pinyin, where another
-    vowel makes another syllable and so another character (``XIAOHONG`` is not
-    ``XIAOHANG``): :func:`~clearance.match.v2_evidence.approximate` is told."""
+    vowel makes another syllable and so another character (``DEJIN`` is not
+    ``DIJIN``): :func:`~clearance.match.v2_evidence.approximate` is told."""
     if a == b or romanised(a) != romanised(b):
         return False
     ours, theirs = _vowel_runs(a), _vowel_runs(b)
