@@ -40,6 +40,13 @@ def test_roles_apply_to_pages(env: Env) -> None:
     assert r.status_code == 403
 
 
+def test_an_unreadable_name_is_shown_on_the_form_not_screened(env: Env) -> None:
+    _sign_in(env, "screener")
+    r = env.client.post("/ui/screen", data={"name": "ហ៊ុន សែន"}, follow_redirects=False)
+    assert r.status_code == 422 and "nothing the matcher can read" in r.text
+    assert 'value="ហ៊ុន សែន"' in r.text  # the form keeps what was typed
+
+
 def test_cross_site_posts_are_refused(env: Env) -> None:
     _sign_in(env, "admin")
     r = env.client.post("/ui/screen", data={"name": HUAWEI},

@@ -83,7 +83,11 @@ def screen(
         return page(request, "screen.html", who, 422, sample=sample_in_use(request), form=raw,
                     error=_first_error(exc))  # fmt: skip
     payload = query.model_dump(mode="json", exclude_none=True)
-    result = service(request).screen(who, payload, [query.query()])
+    try:
+        result = service(request).screen(who, payload, [query.query()])
+    except InputError as exc:  # a name the matcher cannot read, among others
+        return page(request, "screen.html", who, 422, sample=sample_in_use(request), form=raw,
+                    error=exc.detail)  # fmt: skip
     return RedirectResponse(f"/ui/decisions/{result['decision_id']}", status_code=303)
 
 
