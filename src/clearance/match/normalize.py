@@ -83,23 +83,57 @@ def _fold_homoglyphs(text: str) -> str:
 @lru_cache(maxsize=262144)
 def fold_text(text: str) -> str:
     """Any-script text -> lowercase ASCII words separated by single spaces."""
+    # Every step below works within the words between spaces (a space composes with
+    # nothing under NFKC and no step removes one), so a name is folded space-separated
+    # piece by piece from a cache of its pieces, which a batch's names share; a piece in
+    # Han, Hangul or another non-Latin script needs the whole text (its romanisation
+    # reads the words around it).
+    words: list[str] = []
+    for piece in text.split(" "):
+        folded = _fold_piece(piece)
+        if folded is None:
+            return _fold_whole(text)
+        if folded:
+            words.append(folded)
+    return " ".join(words)
+
+
+@lru_cache(maxsize=262144)
+def _fold_piece(piece: str) -> str | None:
+    """``fold_text`` of text with no space in it; None for text in Han, Hangul or any
+    other non-Latin script, which is folded as a whole (:func:`_fold_whole`)."""
+    if piece.isascii():
+        return _fold_ascii(piece)
+    text = _before_romanising(piece)
+    if has_han(text) or has_hangul(text) or _NOT_LATIN.search(text):
+        return None
+    return _fold_ascii(_ascii(text.translate(ARABIC_VOWEL_LETTERS)))
+
+
+def _fold_whole(text: str) -> str:
     if text.isascii():
         # NFKC, invisible and homoglyph folding, transliteration and ascii_text are all
         # the identity on ASCII text: only the steps below apply
-        text = text.lower().replace("&", " and ")
-        text = _INNER_MARKS.sub("", text)
-        return " ".join(_singular(w) for w in _NON_WORD.sub(" ", text).split())
-    text = unicodedata.normalize("NFKC", text)
-    text = _fold_homoglyphs(_strip_invisible(text))
+        return _fold_ascii(text)
+    text = _before_romanising(text)
     if has_han(text):
         text = romanize_han(text)
     if has_hangul(text):
         text = romanize_hangul(text)
     text = text.translate(ARABIC_VOWEL_LETTERS)
-    text = _ascii(text).lower().replace("&", " and ")
+    return _fold_ascii(_ascii(text))
+
+
+def _before_romanising(text: str) -> str:
+    """NFKC, invisible characters dropped, homoglyphs in Latin words folded."""
+    return _fold_homoglyphs(_strip_invisible(unicodedata.normalize("NFKC", text)))
+
+
+def _fold_ascii(text: str) -> str:
+    """Lowercase words of letters and digits, ``&`` as ``and``, inner marks dropped."""
+    text = text.lower().replace("&", " and ")
     text = _INNER_MARKS.sub("", text)
-    words = _NON_WORD.sub(" ", text).split()
-    return " ".join(_singular(w) for w in words)
+    return " ".join(_singular(w) for w in _NON_WORD.sub(" ", text).split())
 
 
 _NOT_LATIN = re.compile(r"[^\u0000-\u024f\u1e00-\u1eff]")
