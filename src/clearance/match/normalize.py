@@ -170,6 +170,7 @@ SHORT_LEGAL_WORDS = ("ltd", "llc", "inc", "plc", "gmbh", "corp", "sarl", "ojsc",
 GENERIC_FORMS = frozenset({"coop"})
 
 
+@lru_cache(maxsize=262144)
 def _legal_typo(word: str, last: bool) -> str:
     if len(word) >= 6:
         for form in LONG_LEGAL_WORDS:
@@ -194,12 +195,20 @@ def mark_legal_forms(folded: str) -> str:
     """Replace legal forms by ``~generic`` tokens (``co ltd`` -> ``~llc``)."""
     words = folded.split()
     if len(words) >= 2:
-        folded = " ".join(_legal_typo(w, i == len(words) - 1) for i, w in enumerate(words))
+        last = len(words) - 1
+        folded = " ".join([_legal_typo(w, i == last) for i, w in enumerate(words)])
     spans = dict(legal_spans(folded))  # each form replaced once
+    if not spans:  # most names: the words as they are
+        return folded if len(words) >= 2 else " ".join(words)
     for found, generic in spans.items():
-        pattern = rf"(?<![\w{LEGAL_PREFIX}]){re.escape(found)}(?!\w)"
-        folded = re.sub(pattern, f" {LEGAL_PREFIX}{generic} ", folded)
+        folded = _legal_pattern(found).sub(f" {LEGAL_PREFIX}{generic} ", folded)
     return " ".join(folded.split())
+
+
+@lru_cache(maxsize=4096)
+def _legal_pattern(found: str) -> re.Pattern[str]:
+    """The words of a legal form found, standing alone and not yet marked."""
+    return re.compile(rf"(?<![\w{LEGAL_PREFIX}]){re.escape(found)}(?!\w)")
 
 
 @mypyc_attr(native_class=False)  # pickled (Spark, worker processes): see scripts/compile.py
@@ -240,12 +249,16 @@ def vowels_guessed(name: NormalName) -> bool:
 
 def _to_normal(original: str, folded: str, derived: bool) -> NormalName | None:
     marked = mark_legal_forms(folded)
-    tokens = tuple(t for t in marked.split() if not t.startswith(LEGAL_PREFIX))
-    legal = tuple(t[1:] for t in marked.split() if t.startswith(LEGAL_PREFIX))
+    if LEGAL_PREFIX in marked:
+        words = marked.split()
+        tokens = tuple(t for t in words if not t.startswith(LEGAL_PREFIX))
+        legal = tuple(t[1:] for t in words if t.startswith(LEGAL_PREFIX))
+    else:  # no legal form: every word a token
+        tokens, legal = tuple(marked.split()), ()
     if not tokens and (derived or not legal):
         return None  # "(Limited)", "(주)": a bracketed legal form is no name of its own
     tokens, legal = (tokens, legal) if tokens else (legal, ())
-    weights = tuple(token_weight(t) for t in tokens)
+    weights = tuple(map(token_weight, tokens))
     return NormalName(original, tokens, legal, derived, weights, is_unvowelled(original))
 
 
