@@ -80,20 +80,22 @@ def name_variants(name: str) -> tuple[NormalName, ...]:
     syllable = _syllable_form(folded, forms[0] if forms else None)
     if syllable is not None:  # WANG Yu: the name read whole, not WANG plus a legal form
         forms = [syllable, *(f for f in forms[1:] if not f.legal)]
-    extra = [] if name.isascii() else script_forms(name)
-    if _DOTTED.search(name):
+    is_ascii = name.isascii()
+    extra = [] if is_ascii else script_forms(name)
+    # (each pattern looked for only where its characters are)
+    if "." in name and _DOTTED.search(name):
         extra.append(_DOTTED.sub(". ", name))
-    if _HYPHENATED.search(name):
+    if "-" in name and _HYPHENATED.search(name):
         extra.append(_HYPHENATED.sub(r"\1", name))
     if "." in name:
         initials = _initials_apart(name)
         if initials != name:
             extra.append(initials)
-    if _GLUED_SPACE.search(name):
+    if not is_ascii and _GLUED_SPACE.search(name):
         extra.append(_GLUED_SPACE.sub("", name))
-    if _CAMEL.search(name):
+    if not name.isupper() and _CAMEL.search(name):
         extra.append(_CAMEL.sub(" ", name))
-    if _CYRILLIC_OR_GREEK.search(name) and LATIN_LETTER.search(name):
+    if not is_ascii and _CYRILLIC_OR_GREEK.search(name) and LATIN_LETTER.search(name):
         looks_latin = _look_alike_words(name)
         if looks_latin != name:
             extra.append(looks_latin)
@@ -106,9 +108,11 @@ def name_variants(name: str) -> tuple[NormalName, ...]:
     cut = _cut_off(name, folded)
     if cut:
         extra.append(cut)
-    if _SLASH.search(name):
+    if "/" in name and _SLASH.search(name):
         extra.extend(part for part in _alternatives(name) if _LETTERS3.search(part))
     extra.extend(wade_giles_forms(name))
+    if not extra and not (forms and forms[0].legal):
+        return tuple(forms)  # most names: v1's forms alone (no _words_form either)
     seen = {f.key for f in forms}
     for text in extra:
         for form in v1_variants(text):
@@ -379,6 +383,8 @@ def rewrite(folded: str) -> str:
     country
     abbreviations (``US``, ``UK``) spelt out. Repeated words stay (``Mohamed Mohamed``)."""
     words = folded.split()
+    if all(map(_left_alone, words)):  # most names: no word to rewrite
+        return _spelt_out_forms(" ".join(words))
     out: list[str] = []
     for word in words:
         match = _ORDINAL_DIGITS.match(word)
@@ -408,9 +414,34 @@ def rewrite(folded: str) -> str:
         if len(kept) >= 2:
             out = kept
     text = " ".join(EXPANSIONS.get(w, w) for w in out) if len(out) > 1 else " ".join(out)
+    return _spelt_out_forms(text)
+
+
+_REWRITTEN_WORDS = frozenset([*NUMBERS, *TENS, *ORDINALS, *TITLES, *EXPANSIONS])
+
+
+@lru_cache(maxsize=262144)
+def _left_alone(word: str) -> bool:
+    """A word :func:`rewrite` keeps as it is wherever it stands: no number, title,
+    patronymic or country abbreviation."""
+    return (
+        word not in _REWRITTEN_WORDS
+        and _ORDINAL_DIGITS.match(word) is None
+        and PATRONYMIC.match(word) is None
+    )
+
+
+_END_FORM_ENDINGS = tuple(f" {form}" for form in END_FORMS) + (" offshore",)
+
+
+def _spelt_out_forms(text: str) -> str:
+    """German and French long legal forms abbreviated, :data:`END_FORMS` written as
+    forms rigour knows."""
     for long, short in LONG_FORMS.items():
         if long in text:
             text = text.replace(long, short)
+    if not text.endswith(_END_FORM_ENDINGS):  # where _END_FORM can match
+        return text
     return _END_FORM.sub(_end_form, text)
 
 
@@ -451,14 +482,23 @@ def _correct_form_word(folded: str) -> str | None:
     if len(words) < 2:
         return None
     for k in range(len(words) - 1, max(-1, len(words) - 1 - FORM_POSITIONS), -1):
-        word = words[k]
-        if not 2 <= len(word) <= 4 or not word.isalpha() or _legal_word(word):
-            continue
-        for i, ch in enumerate(word):
-            for near in _KEY_NEIGHBOURS.get(ch, ""):
-                fixed = word[:i] + near + word[i + 1 :]
-                if _legal_word(fixed):
-                    return " ".join(words[:k] + [fixed] + words[k + 1 :])
+        fixed = _form_word_put_right(words[k])
+        if fixed is not None:
+            return " ".join(words[:k] + [fixed] + words[k + 1 :])
+    return None
+
+
+@lru_cache(maxsize=262144)
+def _form_word_put_right(word: str) -> str | None:
+    """The legal-form abbreviation ``word`` is one neighbouring-key substitution from
+    (the first found); None when none is or ``word`` is one itself."""
+    if not 2 <= len(word) <= 4 or not word.isalpha() or _legal_word(word):
+        return None
+    for i, ch in enumerate(word):
+        for near in _KEY_NEIGHBOURS.get(ch, ""):
+            fixed = word[:i] + near + word[i + 1 :]
+            if _legal_word(fixed):
+                return fixed
     return None
 
 
