@@ -272,7 +272,8 @@ def name_variants(name: str) -> tuple[NormalName, ...]:
     """
     original, name = name, gloss_legal(name)
     forms: list[tuple[str, bool]] = [(name, False)]
-    stripped = _BRACKETS.sub(" ", name)
+    bracketed = "(" in name or "[" in name or "{" in name
+    stripped = _BRACKETS.sub(" ", name) if bracketed else name
     if stripped.strip() and stripped != name:
         inner = [m.group(0)[1:-1] for m in _BRACKETS.finditer(name)]
         # "(Huawei)" repeating the name is a short alias; "(Australia)" qualifies the name.
@@ -280,8 +281,12 @@ def name_variants(name: str) -> tuple[NormalName, ...]:
         adds = any(set(fold_text(part).split()) - rest for part in inner)
         forms.append((stripped, adds))
         forms.extend((part, True) for part in inner)
-    forms.extend((form, True) for form in han_person_variants(name))
-    forms.extend((form, True) for form in hangul_person_variants(name))
+    if not name.isascii():  # Han or Hangul names
+        forms.extend((form, True) for form in han_person_variants(name))
+        forms.extend((form, True) for form in hangul_person_variants(name))
+    if len(forms) == 1:  # most names: the name as written alone
+        normal = _to_normal(original, fold_text(name), False)
+        return () if normal is None else (normal,)
     seen: dict[str, NormalName] = {}
     for form, derived in forms:
         normal = _to_normal(original, fold_text(form), derived)
