@@ -3,10 +3,11 @@
 ``name-v2`` reads a Chinese personal name written in Wade-Giles (``HSI Chin-p'ing``,
 ``MAO Tse-tung``) in pinyin too (:mod:`clearance.match.wade_giles`). The table maps each
 Wade-Giles syllable, as names write it in ASCII (apostrophe dropped, ``ü`` as ``u``), to
-the pinyin syllables it may stand for, the reading without aspiration first
-(``ping`` -> ``bing``, ``ping``: ``p'ing`` is the aspirated one, an apostrophe writers
-mostly leave out). Its source is pypinyin's Wade-Giles conversion table, read once here
-so that an upgrade never changes a past score, and shipped as
+the pinyin syllables it may stand for, each with whether Wade-Giles writes it aspirated,
+the readings without aspiration first (``ping`` -> ``bing``, ``ping``: ``p'ing`` is the
+aspirated one, an apostrophe writers mostly leave out). Its source is pypinyin's
+Wade-Giles conversion table, read once here so that an upgrade never changes a past
+score, and shipped as
 ``src/clearance/match/data/wade_giles.json``. pypinyin's own converter is not used: it
 turns a syllable spelt alike in both systems through its initial and final tables
 (``lai`` -> ``lei``) and its exceptions keep ``guo`` as ``guo``.
@@ -41,9 +42,10 @@ def main() -> None:
         spelling = table.get(pinyin)
         if spelling is None:
             continue  # interjections and rare syllables no name is written with
-        key = spelling.replace("'", "").replace("ü", "u")
-        readings.setdefault(key, []).append(("'" in spelling, pinyin))
-    out = {key: [p for _, p in sorted(found)] for key, found in sorted(readings.items())}
+        aspirated = "'" in spelling or "`" in spelling  # pypinyin writes ch`ua once
+        key = spelling.replace("'", "").replace("`", "").replace("ü", "u")
+        readings.setdefault(key, []).append((aspirated, pinyin))
+    out = {key: [[p, a] for a, p in sorted(found)] for key, found in sorted(readings.items())}
     out.update({alias: out[key] for alias, key in ALIASES.items()})
     out_path.write_text(json.dumps(out, sort_keys=True) + "\n", encoding="utf-8")
     print(f"{len(out)} Wade-Giles syllables -> {out_path}")

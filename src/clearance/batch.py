@@ -244,8 +244,9 @@ def screen_rows(
                 done.extend(found)
                 yield from rows()
     except UnreadableName as exc:  # the first row with that name, by its id
-        ident = next(q.id for q in queries if q.name == exc.name)
-        raise UnreadableName(f"id {ident!r}: {exc.detail}", exc.name) from None
+        ident = next((q.id for q in queries if q.name == exc.name), None)
+        where = f"id {ident!r}: " if ident is not None else ""
+        raise UnreadableName(f"{where}{exc.detail}", exc.name) from None
     finally:
         _WORK = None
         gc.unfreeze()

@@ -15,6 +15,7 @@ from clearance.match import name_v1, name_v2, pinyin_words, v2_evidence, v2_form
 from clearance.match.matcher import DEFAULT, MATCHERS, get_matcher
 from clearance.match.normalize import name_variants as v1_variants
 from clearance.match.script_forms import script_forms
+from clearance.match.v2_forms import rewrite
 from clearance.screening import Screener
 
 THRESHOLD = 0.8
@@ -263,7 +264,7 @@ def test_an_organisation_named_after_a_listed_person_or_vessel() -> None:
         ("GRUPO AZUL S. EN C.", "lp", "Grupo Azul"),  # Colombia
         ("GRUPO AZUL S. EN C.S.", "lp", "Grupo Azul"),
         ("BEIRUT TRADING S.A.L.", "jsc", "Beirut Trading"),  # Lebanon
-        ("BEIRUT TRADING S.A.L. OFFSHORE", "jsc", "Beirut Trading Offshore"),
+        ("BEIRUT TRADING S.A.L. OFFSHORE", "jsc", "Beirut Trading"),  # one legal form
     ],
 )
 def test_legal_forms_rigour_lacks_have_a_form_read_as_one(
@@ -277,6 +278,12 @@ def test_legal_forms_rigour_lacks_have_a_form_read_as_one(
 def test_a_legal_form_rigour_lacks_is_read_so_only_at_the_end() -> None:
     assert all(not f.legal for f in name_v2.name_variants("SAL MARTINEZ"))
     assert all(not f.legal for f in name_v2.name_variants("CENTRO SL NORTE"))
+    # undotted, SAL and SL end persons' names too: no form (Juan Perez Sal is no company)
+    assert all(not f.legal for f in name_v2.name_variants("Juan Perez Sal"))
+    assert all(not f.legal for f in name_v2.name_variants("Carlos Sl"))
+    # sp z o o as whole words only
+    assert rewrite("crisp z oosterhout") == "crisp z oosterhout"
+    assert rewrite("wasp z o oak ltd") == "wasp z o oak ltd"
     # S. de R.L. de C.V. rigour knows whole: it is not cut to S. de R.L.
     forms = name_v2.name_variants("INVERSIONES AGRICOLAS S. DE R.L. DE C.V.")
     assert forms[0].legal == ("llc",) and forms[0].tokens == ("inversiones", "agricolas")

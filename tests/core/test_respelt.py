@@ -101,6 +101,14 @@ def test_respelt_names_alert(query: str, listed: str) -> None:
     assert score >= THRESHOLD and method == "token_alignment", (score, method)
 
 
+@pytest.mark.parametrize(
+    "query", ["Zhang Dejin", "Zhang\u00a0Dejin", "Zhang Dejin\u200b", "Zhāng Déjīn"]
+)
+def test_a_name_in_pinyin_keeps_the_penalty_however_written(query: str) -> None:
+    # zhang/zheng and dejin/dijin are respelt, but in pinyin a vowel is a syllable
+    assert v2(query, "ZHENG DIJIN")[1] == "all_fuzzy"
+
+
 def test_typing_errors_in_every_word_keep_their_penalty() -> None:
     assert v2("Jhon Smiht", "John Smith")[1] == "all_fuzzy"  # letters swapped
     assert v2("Bob Wilson", "Robert Olson")[1] == "all_fuzzy"  # a nickname, an edit

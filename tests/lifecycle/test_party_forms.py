@@ -65,3 +65,15 @@ def test_a_party_name_without_forms_fails_the_import(store: Store, tmp_path: Pat
     with pytest.raises(UnreadableName, match=r"reg.csv: party 'P2': name 'ហ៊ុន សែន' has"):
         import_parties(store.engine, reg)
     assert load_parties(store.engine) == []  # one transaction: nothing imported
+
+
+def test_a_stored_party_without_forms_fails_the_index(store: Store, tmp_path: Path) -> None:
+    reg = tmp_path / "reg.csv"
+    reg.write_text('id,name\nP1,"Acme Widgets GmbH"\nP2,"Hun Sen"\n', encoding="utf-8")
+    import_parties(store.engine, reg)
+    with store.engine.begin() as conn:  # as an import before unreadable names were refused
+        conn.execute(
+            update(parties).where(parties.c.party_id == "P2").values(name="ហ៊ុន សែន", forms="[]")
+        )
+    with pytest.raises(UnreadableName, match=r"party 'P2': name 'ហ៊ុន សែន' has nothing"):
+        load_index(store.engine, 0.8)

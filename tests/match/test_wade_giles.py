@@ -40,11 +40,17 @@ def v2(query: str, listed: str) -> float:
         ("WEI, Hsueh Lung", "wei xue long"),
         ("Lü Hsiu-lien", "lv xiulian"),
         ("LAO, Szu", "lao si"),
+        ("Ch'ua Li", "chua li"),  # pypinyin's table writes this one ch`ua
     ],
 )
 def test_wade_giles_names_read_in_pinyin(written: str, pinyin: str) -> None:
     forms = wade_giles_forms(written)
     assert pinyin in forms and len(forms) <= MAX_READINGS
+
+
+def test_an_apostrophe_keeps_the_aspirated_readings_alone() -> None:
+    # ch'u is chu or qu, never ju or zhu; chun without one may be any of four
+    assert {f.split()[0] for f in wade_giles_forms("Ch'u Chun")} == {"chu", "qu"}
 
 
 @pytest.mark.parametrize(

@@ -9,7 +9,7 @@ import pyarrow as pa
 import pytest
 
 from clearance.batch import OUTPUT_COLUMNS, queries_from, screen_rows
-from clearance.errors import ClearanceError, InputError
+from clearance.errors import ClearanceError, InputError, UnreadableName
 from clearance.screening import Screener
 from clearance.spark.errors import from_spark
 from clearance.spark.synthetic import generate_names, names_table
@@ -86,6 +86,10 @@ def test_spark_failure_text_maps_back_to_clearance_error() -> None:
     )
     err = from_spark(RuntimeError(text))
     assert isinstance(err, InputError) and err.detail == "in.csv: row 42: 'name' is empty"
+    text = "Traceback ...\nclearance.errors.UnreadableName: id '7': name: 'ហ៊ុន' has nothing\n"
+    unreadable = from_spark(RuntimeError(text))
+    assert isinstance(unreadable, UnreadableName) and unreadable.exit_code == 2
+    assert unreadable.detail == "id '7': name: 'ហ៊ុន' has nothing"
     assert from_spark(RuntimeError("java.lang.OutOfMemoryError")) is None
 
 

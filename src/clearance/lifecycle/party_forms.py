@@ -21,6 +21,7 @@ from typing import Any
 from sqlalchemy import Engine, bindparam, func, select, update
 
 from clearance import settings
+from clearance.errors import UnreadableName
 from clearance.lifecycle.party_index import (
     MATCHER,
     STATE_VERSION,
@@ -139,6 +140,12 @@ def _build(engine: Engine, min_threshold: float, ids: list[str] | None) -> Party
             if forms is None or fp != current:
                 forms = encode(name)
                 stale.append({"row_id": row_id, "forms": forms, "forms_fp": current})
+            if forms == "[]":  # stored before imports refused such names, or by a new matcher
+                raise UnreadableName(
+                    f"party {party_id!r}: name {name!r} has nothing the matcher can read: a"
+                    " re-screen would never match it; re-import it with a Latin spelling",
+                    name,
+                )
             texts.append(forms)
     if stale:
         with engine.begin() as conn:

@@ -33,7 +33,8 @@ What changed from v1 (each measured in ``benchmarks/``; v1 stays available for r
   word written as another romanisation writes it (:func:`~clearance.match.respelt.respelt`:
   ``MOAMMAR QADDAFI`` for ``MUAMMAR GADDAFI``, ``HASAN ROHANI`` for ``HASSAN ROUHANI``)
   counts as matched, not approximately; its similarity is unchanged. Not in a query
-  written in pinyin (below), where another vowel is another syllable.
+  written in pinyin (below, in Latin letters of any kind: tone marks, no-break spaces),
+  where another vowel is another syllable.
 * **Initials are parts.** v1 demotes a person's name matched on one part only; an
   initial matched to the listed initial now counts as a part (``OGUNGBUYI A.``).
 * **Fuzzy words and a word left over.** When a person's name (as above) has a distinctive
@@ -154,6 +155,7 @@ from clearance.match.v2_evidence import (
     both_latin,
     cjk_person,
     initials_only,
+    latin_only,
     legal_only,
     nasab_conflict,
     partial_person,
@@ -294,7 +296,7 @@ def _score(q: NormalName, c: NormalName, compound: Similarity | None = None) -> 
         every = pinyin_similarity if has_han(q.original) else hangul_similarity
     if every is None and vowels_guessed(q):
         every = compound or abjad_similarity  # vowels guessed: consonants decide
-    pinyin = every is None and q.original.isascii() and pinyin_name(q.tokens)
+    pinyin = every is None and latin_only(q.original) and pinyin_name(q.tokens)
     if pinyin:
         every = syllable_similarity  # a pinyin name: another syllable, another name
     pairs = align(q.tokens, c.tokens, strict, every)

@@ -47,9 +47,14 @@ PERSON_TOKENS = (2, 4)  # words of a list name of unknown type read as a person'
 NOT_LATIN = re.compile(r"[^\u0000-\u024f\u1e00-\u1eff\u2000-\u206f]")
 
 
+def latin_only(text: str) -> bool:
+    """Written in Latin letters, marks and spaces of any kind (``Zhāng\u00a0Déjīn``)."""
+    return NOT_LATIN.search(text) is None
+
+
 def both_latin(q: NormalName, c: NormalName) -> bool:
     """Both names written in Latin letters (no transliteration between them)."""
-    return not (NOT_LATIN.search(q.original) or NOT_LATIN.search(c.original))
+    return latin_only(q.original) and latin_only(c.original)
 
 
 def partial_person(

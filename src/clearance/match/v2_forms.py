@@ -105,6 +105,8 @@ def name_variants(name: str) -> tuple[NormalName, ...]:
     rewritten = rewrite(folded)
     if rewritten != folded:
         extra.append(rewritten)
+    if "." in name and _DOTTED_END_FORM.search(name):  # S.A.L., S.L.
+        extra.append(_DOTTED_END_FORM.sub(_dotted_end_form, name))
     cut = _cut_off(name, folded)
     if cut:
         extra.append(cut)
@@ -345,24 +347,26 @@ LONG_FORMS = {
     "gesellschaft mit beschrankter haftung": "gmbh",
     "societe anonyme": "sa",
     "kommanditgesellschaft": "kg",
-    "sp z oo": "spzoo",  # Polish sp. z o.o., which rigour knows as sp. zoo or spzoo
-    "sp z o o": "spzoo",
 }
+# Polish sp. z o.o., which rigour knows as sp. zoo or spzoo (whole words only)
+_SP_ZOO = re.compile(r"(?<!\S)sp z o ?o(?!\S)")
 
 
-# Legal forms rigour does not know that close many list names (OFAC's Latin American and
-# Lebanese companies), as a form it knows of the same kind: S. de R.L. and S.P.R. de R.L.
-# (limited liability; S. de R.L. de C.V. rigour knows), Spanish S.L., S. en C. and S. en
-# C.S. (limited partnerships), Lebanese S.A.L. (joint-stock, also S.A.L. Offshore).
+# Legal forms rigour does not know that close many list names (OFAC's Latin American
+# companies), as a form it knows of the same kind: S. de R.L. and S.P.R. de R.L. (limited
+# liability; S. de R.L. de C.V. rigour knows), S. en C. and S. en C.S. (limited
+# partnerships). The Spanish S.L. and the Lebanese S.A.L. (S.A.L. Offshore) read so only
+# written with dots (:data:`_DOTTED_END_FORM`): ``SAL`` and ``SL`` end persons' names too.
 END_FORMS = {
     "s de rl": "srl",
     "spr de rl": "srl",
-    "sl": "srl",
     "s en c": "scs",
     "s en cs": "scs",
-    "sal": "sa",
 }
-_END_FORM = re.compile(r"(?<=\S) (s de rl|spr de rl|sl|s en cs?|sal)(?= offshore$|$)")
+_END_FORM = re.compile(r"(?<=\S) (s de rl|spr de rl|s en cs?)$")
+_DOTTED_END_FORM = re.compile(
+    r"(?<=\S)\s+(?:(S\.\s?A\.\s?L\.?(?:\s+OFFSHORE)?)|S\.\s?L\.)\s*$", re.IGNORECASE
+)
 
 
 EXPANSIONS = {
@@ -431,7 +435,7 @@ def _left_alone(word: str) -> bool:
     )
 
 
-_END_FORM_ENDINGS = tuple(f" {form}" for form in END_FORMS) + (" offshore",)
+_END_FORM_ENDINGS = tuple(f" {form}" for form in END_FORMS)
 
 
 def _spelt_out_forms(text: str) -> str:
@@ -440,6 +444,8 @@ def _spelt_out_forms(text: str) -> str:
     for long, short in LONG_FORMS.items():
         if long in text:
             text = text.replace(long, short)
+    if "sp z o" in text:
+        text = _SP_ZOO.sub("spzoo", text)
     if not text.endswith(_END_FORM_ENDINGS):  # where _END_FORM can match
         return text
     return _END_FORM.sub(_end_form, text)
@@ -447,6 +453,11 @@ def _spelt_out_forms(text: str) -> str:
 
 def _end_form(match: re.Match[str]) -> str:
     return " " + END_FORMS[match.group(1)]
+
+
+def _dotted_end_form(match: re.Match[str]) -> str:
+    """S.A.L. (Offshore) as S.A., S.L. as S.R.L.: forms rigour knows of the same kind."""
+    return " S.A." if match.group(1) else " S.R.L."
 
 
 # Legal-form abbreviations a typo in them is put right: misspelt, they read as a rare word

@@ -30,10 +30,15 @@ _NOT_NAME = re.compile(r"[^a-z' ,\-]")
 
 
 @cache
-def _table() -> dict[str, tuple[str, ...]]:
-    """Wade-Giles syllable (ASCII, no apostrophe) -> its pinyin readings, unaspirated first."""
+def _table() -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
+    """Wade-Giles syllable (ASCII, no apostrophe) -> its pinyin readings (unaspirated
+    first) and those Wade-Giles writes with the aspiration apostrophe."""
     raw = resources.files("clearance.match").joinpath("data/wade_giles.json").read_text()
-    return {str(k): tuple(str(p) for p in v) for k, v in json.loads(raw).items()}
+    table = {}
+    for key, readings in json.loads(raw).items():
+        every = tuple(str(p) for p, _ in readings)
+        table[str(key)] = every, tuple(str(p) for p, aspirated in readings if aspirated)
+    return table
 
 
 @lru_cache(maxsize=65536)
@@ -55,11 +60,12 @@ def wade_giles_forms(name: str) -> tuple[str, ...]:
         per_word = []
         for syllable in word:
             plain = syllable.strip("'")
-            readings = table.get(plain.replace("'", ""))
-            if readings is None:
+            found = table.get(plain.replace("'", ""))
+            if found is None:
                 return ()
-            if "'" in plain:  # aspirated: the readings after the unaspirated ones
-                readings = readings[1:] or readings
+            readings, aspirated = found
+            if "'" in plain:  # marked aspirated: those readings alone
+                readings = aspirated or readings
                 marked = True
             elif pinyin_syllables(plain) != (plain,):
                 marked = True  # not a pinyin syllable: Wade-Giles
