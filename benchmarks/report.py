@@ -95,13 +95,23 @@ def render(result: dict[str, Any]) -> str:
             f"| {g} | {m['n']} | {_f(m['false_alert_rate'])} |" for g, m in e2e["negatives"].items()
         ]
         lines += [""]
+        bulk = e2e.get("unfiltered")
+        if bulk and bulk["n"]:
+            lines += [
+                f"Unfiltered: {bulk['n']} generated names of the batch run, none left out, "
+                f"{bulk['alerting']} raising a hit "
+                f"({_f(bulk['alert_rate'])}).",
+                "",
+            ]
         v1 = result.get("end_to_end_name_v1")
         if v1:
+            unfiltered = v1.get("unfiltered") or {}
             lines += [
                 f"Same probes, our previous matcher name-v1: top-5 recall "
                 f"{_f(v1['positives']['all']['top5_recall'])}, top-1 "
                 f"{_f(v1['positives']['all']['top1'])}, false-alert rate "
-                f"{_f(v1['negatives']['all']['false_alert_rate'])}.",
+                f"{_f(v1['negatives']['all']['false_alert_rate'])}"
+                + (f", unfiltered {unfiltered['alerting']} raising a hit." if unfiltered else "."),
                 "",
             ]
         lines += _errors(e2e["errors"])

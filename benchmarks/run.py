@@ -25,8 +25,8 @@ from clearance.match import build
 from clearance.screening import Screener
 
 SUITES = ("name_bench", "cross_script", "robustness", "end_to_end", "speed")
-QUICK = {"e2e": 200, "latency": 400, "batch": 5_000, "oracle": 6}
-FULL = {"e2e": 2000, "latency": 2000, "batch": 100_000, "oracle": 100}
+QUICK = {"e2e": 200, "latency": 400, "batch": 5_000, "oracle": 6, "unfiltered": 2_000}
+FULL = {"e2e": 2000, "latency": 2000, "batch": 100_000, "oracle": 100, "unfiltered": 30_000}
 
 
 def _args(argv: list[str] | None) -> argparse.Namespace:
@@ -111,10 +111,11 @@ def _lists_suites(
         positives = names.perturbed(entries, scale["e2e"])
         negatives = names.faker_names(scale["e2e"], names.listed_keys(entries))
         if "end_to_end" in wanted:
-            result["end_to_end"] = end_to_end.run(screener, positives, negatives)
+            bulk = names.bulk_names(scale["unfiltered"])
+            result["end_to_end"] = end_to_end.run(screener, positives, negatives, bulk)
             if previous:  # our previous matcher, on the same probes
                 old = Screener(screener.snapshot, matcher="name-v1")
-                result["end_to_end_name_v1"] = end_to_end.run(old, positives, negatives)
+                result["end_to_end_name_v1"] = end_to_end.run(old, positives, negatives, bulk)
             print(f"end_to_end: {time.perf_counter() - start:.1f} s", file=sys.stderr)
         if "speed" in wanted:
             mixed = [q for pair in zip(positives, negatives, strict=False) for q in pair]
