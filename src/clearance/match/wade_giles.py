@@ -27,6 +27,7 @@ SYLLABLES = (2, 4)  # a Chinese personal name: a surname and a given name, 2 to 
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "ʼ": "'", "ü": "u", "Ü": "U"})
 _WORD = re.compile(r"[a-z']+(?:-[a-z']+)*")
 _NOT_NAME = re.compile(r"[^a-z' ,\-]")
+_FIRST = re.compile(r"[^\s,\-]+")  # the first syllable as written, for a cheap refusal
 
 
 @cache
@@ -45,6 +46,9 @@ def _table() -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
 def wade_giles_forms(name: str) -> tuple[str, ...]:
     """The pinyin readings of ``name`` if it is a Chinese personal name in Wade-Giles
     (``HSI Chin-ping`` -> ``xi jinbing``, ``xi jinping``, ...); () for any other name."""
+    first = _FIRST.search(name)  # most names are refused here: no Wade-Giles first syllable
+    if first is None or _syllable(first.group()) not in _table():
+        return ()
     text = name.translate(_APOSTROPHES).lower()
     if not text.isascii() or _NOT_NAME.search(text):
         return ()
@@ -80,3 +84,8 @@ def wade_giles_forms(name: str) -> tuple[str, ...]:
         read = iter(r[i] for r, i in zip(flat, combo, strict=True))
         out.append(" ".join("".join(next(read) for _ in word) for word in options))
     return tuple(out)
+
+
+def _syllable(written: str) -> str:
+    """A syllable as the table keys it: ASCII, lowercase, without apostrophes."""
+    return written.translate(_APOSTROPHES).lower().replace("'", "")
