@@ -74,6 +74,15 @@ class UnreadableName(InputError):
         super().__init__(detail)
         self.name = name
 
+    @classmethod
+    def of(cls, name: str, where: str = "") -> UnreadableName:
+        """The error for ``name``, its message prefixed by ``where`` (file, row, party)."""
+        return cls(
+            f"{where}name: {name!r} has nothing the matcher can read (no letters, or a"
+            " script it cannot transliterate): give a Latin spelling of it",
+            name,
+        )
+
     def __reduce__(self) -> tuple[type[UnreadableName], tuple[str, str]]:
         return type(self), (self.detail, self.name)  # across worker processes
 

@@ -103,11 +103,7 @@ class Screener:
         """Every entry whose name score reaches ``threshold``, best first after qualifiers."""
         forms = self._matcher.variants(query.name)
         if not forms:
-            raise UnreadableName(
-                f"name: {query.name!r} has nothing the matcher can read (no letters, or a"
-                " script it cannot transliterate): screen a Latin spelling of it",
-                query.name,
-            )
+            raise UnreadableName.of(query.name)
         found = self.index.best_names(forms, threshold)
         entries = self.index.entries
         ranked: list[_Found] = []

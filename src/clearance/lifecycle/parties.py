@@ -16,7 +16,7 @@ from typing import Any
 
 from sqlalchemy import Engine, delete, insert, select
 
-from clearance.errors import InputError, UnreadableName
+from clearance.errors import InputError
 from clearance.lifecycle.party_index import Party
 from clearance.lifecycle.tables import parties
 from clearance.model import ENTITY_TYPES
@@ -87,18 +87,10 @@ def import_parties(engine: Engine, path: Path) -> list[str]:
 
 
 def _forms(path: Path, row: dict[str, Any]) -> str:
-    """The party's encoded matcher forms; a name without any fails the import (re-screens
-    would never match it, silently)."""
-    from clearance.lifecycle.party_forms import encode
+    """The party's encoded matcher forms; a name without any fails the import."""
+    from clearance.lifecycle.party_forms import encode, readable
 
-    forms = encode(row["name"])
-    if forms == "[]":
-        raise UnreadableName(
-            f"{path}: party {row['party_id']!r}: name {row['name']!r} has nothing the matcher"
-            " can read (no letters, or a script it cannot transliterate): give a Latin spelling",
-            row["name"],
-        )
-    return forms
+    return readable(encode(row["name"]), row["name"], f"{path}: party {row['party_id']!r}: ")
 
 
 def load_parties(engine: Engine, ids: list[str] | None = None) -> list[Party]:

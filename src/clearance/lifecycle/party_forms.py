@@ -62,6 +62,14 @@ def encode(name: str) -> str:
     )
 
 
+def readable(forms: str, name: str, where: str) -> str:
+    """``forms`` (:func:`encode`'s), unless they are none: a party the matcher cannot
+    read would never match in a re-screen, silently (``UnreadableName``)."""
+    if forms == "[]":
+        raise UnreadableName.of(name, where)
+    return forms
+
+
 def _raw(items: list[Any]) -> list[RawForm]:
     return [(tuple(t), tuple(lg), bool(d), tuple(w)) for t, lg, d, w in items]
 
@@ -140,13 +148,8 @@ def _build(engine: Engine, min_threshold: float, ids: list[str] | None) -> Party
             if forms is None or fp != current:
                 forms = encode(name)
                 stale.append({"row_id": row_id, "forms": forms, "forms_fp": current})
-            if forms == "[]":  # stored before imports refused such names, or by a new matcher
-                raise UnreadableName(
-                    f"party {party_id!r}: name {name!r} has nothing the matcher can read: a"
-                    " re-screen would never match it; re-import it with a Latin spelling",
-                    name,
-                )
-            texts.append(forms)
+            # stored before imports refused such names, or left so by a new matcher
+            texts.append(readable(forms, name, f"party {party_id!r}: "))
     if stale:
         with engine.begin() as conn:
             conn.execute(
