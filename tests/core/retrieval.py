@@ -4,6 +4,7 @@ pair the score admits, with the same score."""
 
 from __future__ import annotations
 
+import random
 from collections.abc import Iterable, Sequence
 
 from clearance.lifecycle.party_index import Party, PartyIndex, list_forms
@@ -47,3 +48,25 @@ def party_hits(entries: Sequence[ListEntry], names: Sequence[str], threshold: fl
             assert (score >= threshold) == (pid in found), (party.name, entry.name, score)
             hits += score >= threshold
     return hits
+
+
+def random_names(words: Sequence[str], seed: int, count: int, sizes: Sequence[int]) -> list[str]:
+    """``count`` draws of ``sizes`` words from ``words`` at ``seed``, distinct, sorted."""
+    rng = random.Random(seed)
+    return sorted({" ".join(rng.sample(words, rng.choice(sizes))) for _ in range(count)})
+
+
+def sample_persons(names: Iterable[str], surname_alias: bool = True) -> list[ListEntry]:
+    """SAMPLE list persons of ``names``, each with its last word as an alias if asked."""
+    return [
+        ListEntry(
+            "SAMPLE",
+            str(i),
+            "SAMPLE",
+            "SAMPLE list",
+            "person",
+            n,
+            (n.split()[-1],) if surname_alias else (),
+        )  # fmt: skip
+        for i, n in enumerate(names)
+    ]

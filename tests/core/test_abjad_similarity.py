@@ -7,7 +7,6 @@ still find every pair the score admits."""
 from __future__ import annotations
 
 import itertools
-import random
 from dataclasses import replace
 
 import pytest
@@ -24,7 +23,7 @@ from clearance.match.v2_similarity import (
 )
 from clearance.model import ListEntry
 
-from .retrieval import index_hits, party_hits
+from .retrieval import index_hits, party_hits, random_names, sample_persons
 
 THRESHOLD = 0.8
 
@@ -161,17 +160,11 @@ LATIN = [
 
 
 def _entries() -> list[ListEntry]:
-    rng = random.Random(7)
-    names = {" ".join(rng.sample(LATIN, rng.choice((2, 3)))) for _ in range(80)}
-    return [
-        ListEntry("SAMPLE", str(i), "SAMPLE", "SAMPLE list", "person", n, (n.split()[-1],))
-        for i, n in enumerate(sorted(names))
-    ]
+    return sample_persons(random_names(LATIN, 7, 80, (2, 3)))
 
 
 def _queries() -> list[str]:
-    rng = random.Random(8)
-    return sorted({" ".join(rng.sample(ARABIC, rng.choice((2, 3)))) for _ in range(60)})
+    return random_names(ARABIC, 8, 60, (2, 3))
 
 
 def test_index_retrieves_every_consonant_match_the_score_admits() -> None:

@@ -5,15 +5,13 @@ match brute force finds."""
 
 from __future__ import annotations
 
-import random
-
 import pytest
 
 from clearance.match.compound import compound_similarity, runs
 from clearance.match.matcher import get_matcher
 from clearance.match.tokens import SKELETON_SIMILARITY
 from clearance.model import ListEntry
-from tests.core.retrieval import index_hits, party_hits
+from tests.core.retrieval import index_hits, party_hits, random_names, sample_persons
 
 THRESHOLD = 0.8
 
@@ -127,17 +125,11 @@ ARABIC = [
 
 
 def _entries() -> list[ListEntry]:
-    rng = random.Random(11)
-    names = {" ".join(rng.sample(LATIN, rng.choice((2, 3)))) for _ in range(80)}
-    return [
-        ListEntry("SAMPLE", str(i), "SAMPLE", "SAMPLE list", "person", n, ())
-        for i, n in enumerate(sorted(names))
-    ]
+    return sample_persons(random_names(LATIN, 11, 80, (2, 3)), surname_alias=False)
 
 
 def _queries() -> list[str]:
-    rng = random.Random(12)
-    return sorted({" ".join(rng.sample(ARABIC, rng.choice((2, 3)))) for _ in range(50)})
+    return random_names(ARABIC, 12, 50, (2, 3))
 
 
 def test_index_retrieves_every_compound_match_the_score_admits() -> None:

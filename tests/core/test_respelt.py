@@ -5,7 +5,6 @@ penalties; the index, which bounds scores before any penalty, still finds every 
 
 from __future__ import annotations
 
-import random
 from dataclasses import replace
 
 import pytest
@@ -15,7 +14,7 @@ from clearance.match.respelt import respelt, romanised
 from clearance.match.v2_evidence import approximate
 from clearance.model import ListEntry
 
-from .retrieval import index_hits, party_hits
+from .retrieval import index_hits, party_hits, random_names, sample_persons
 
 THRESHOLD = 0.8
 
@@ -159,18 +158,11 @@ RESPELT = [
 
 
 def _entries() -> list[ListEntry]:
-    rng = random.Random(11)
-    names = {" ".join(rng.sample(LATIN, rng.choice((2, 3)))) for _ in range(80)}
-    return [
-        ListEntry("SAMPLE", str(i), "SAMPLE", "SAMPLE list", "person", n, (n.split()[-1],))
-        for i, n in enumerate(sorted(names))
-    ]
+    return sample_persons(random_names(LATIN, 11, 80, (2, 3)))
 
 
 def _queries() -> list[str]:
-    rng = random.Random(12)
-    words = LATIN + RESPELT
-    return sorted({" ".join(rng.sample(words, rng.choice((2, 3, 4)))) for _ in range(80)})
+    return random_names(LATIN + RESPELT, 12, 80, (2, 3, 4))
 
 
 def test_index_finds_every_respelt_hit_brute_force_does() -> None:
