@@ -42,9 +42,6 @@ OUTPUT_COLUMNS = (
 FORMATS = {".csv": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl", ".parquet": "parquet"}
 CHUNK = 2000
 LIMIT = 1000  # hits counted per row at most
-# Allocations between two collections of the youngest generation while a batch runs
-# (Python's default is 700): screening allocates many short-lived objects and few cycles.
-YOUNG_COLLECTION = 10_000
 
 
 def file_format(path: Path) -> str:
@@ -155,11 +152,7 @@ def _first(screener: Screener, query: Query, threshold: float | None) -> _Found:
 def _screen_range(bounds: tuple[int, int]) -> list[_Found]:
     assert _WORK is not None
     screener, queries, threshold = _WORK
-    found = [_first(screener, q, threshold) for q in queries[bounds[0] : bounds[1]]]
-    # What the chunk left behind is mostly the index's caches, filled as words are first
-    # met: frozen with the index, so that collections do not walk them again and again.
-    gc.freeze()
-    return found
+    return [_first(screener, q, threshold) for q in queries[bounds[0] : bounds[1]]]
 
 
 def screen_rows(
@@ -239,8 +232,6 @@ def screen_rows(
     # collection (a full collection walks them all), and so not written to by it in forked
     # workers (which would copy the pages they share).
     gc.freeze()
-    thresholds = gc.get_threshold()
-    gc.set_threshold(YOUNG_COLLECTION, *thresholds[1:])
     try:
         if workers <= 1 or len(ranges) <= 1:
             for bounds in ranges:
@@ -258,7 +249,6 @@ def screen_rows(
         raise UnreadableName(f"{where}{exc.detail}", exc.name) from None
     finally:
         _WORK = None
-        gc.set_threshold(*thresholds)
         gc.unfreeze()
 
 

@@ -163,25 +163,3 @@ def test_an_unreadable_name_stops_the_batch_naming_its_row(
     for workers in (1, 2):  # the error crosses the worker processes whole
         with pytest.raises(UnreadableName, match=r"^id 'row-24': name: 'ហ៊ុន សែន' has nothing"):
             list(screen_rows(screener, queries, workers=workers))
-
-
-def test_the_collector_is_left_as_found(screener: Screener, monkeypatch: Any) -> None:
-    """A batch freezes what it allocates and collects the youngest objects less often;
-    afterwards, or after a failed batch, the process's collector is as it was."""
-    import gc
-
-    monkeypatch.setattr("clearance.batch.CHUNK", 5)
-    before = gc.get_threshold()
-    queries = [Query("Ali Hassan", id=str(i)) for i in range(40)]
-    seen: list[tuple[int, ...]] = []
-    for row in screen_rows(screener, queries, workers=1):
-        seen.append(gc.get_threshold())
-        assert row["id"]
-    assert seen[0][0] > before[0]  # raised while the batch runs
-    assert gc.get_threshold() == before
-    assert gc.get_freeze_count() == 0
-    queries[23] = Query(KHMER, id="row-24")
-    with pytest.raises(UnreadableName):
-        list(screen_rows(screener, queries, workers=1))
-    assert gc.get_threshold() == before
-    assert gc.get_freeze_count() == 0
