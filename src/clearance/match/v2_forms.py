@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from functools import cache, lru_cache
 
+from clearance.match.latvian import latvian_forms
 from clearance.match.normalize import (
     HOMOGLYPHS,
     NormalName,
@@ -66,7 +67,9 @@ def name_variants(name: str) -> tuple[NormalName, ...]:
       place (:func:`_words_form`: ``STOCK COMPANY SALUTE JOINT`` is ``JOINT STOCK COMPANY
       SALUTE`` in another order).
     * a Chinese personal name in Wade-Giles read in pinyin
-      (:mod:`clearance.match.wade_giles`: ``HSI Chin-p'ing`` -> ``XI Jinping``).
+      (:mod:`clearance.match.wade_giles`: ``HSI Chin-p'ing`` -> ``XI Jinping``);
+    * a name written the Latvian way without its nominative endings
+      (:mod:`clearance.match.latvian`: ``Sergejs Lavrovs`` -> ``Sergej Lavrov``).
 
     A person's name ending or beginning with a Chinese or Korean name syllable that is
     also a legal-form abbreviation is read as written (:func:`_syllable_form`: ``WANG
@@ -113,6 +116,7 @@ def name_variants(name: str) -> tuple[NormalName, ...]:
     if "/" in name and _SLASH.search(name):
         extra.extend(part for part in _alternatives(name) if _LETTERS3.search(part))
     extra.extend(wade_giles_forms(name))
+    extra.extend(latvian_forms(folded))
     if not extra and not (forms and forms[0].legal):
         return tuple(forms)  # most names: v1's forms alone (no _words_form either)
     seen = {f.key for f in forms}
