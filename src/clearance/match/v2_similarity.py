@@ -13,6 +13,7 @@ from importlib import resources
 from rapidfuzz.distance import OSA
 
 from clearance.match import keys
+from clearance.match.homophones import HOMOPHONE_SIMILARITY, homophones, sound
 from clearance.match.tokens import (
     MIN_SIMILARITY,
     SHORT_PREFIX_MIN,
@@ -132,7 +133,7 @@ def token_similarity(a: str, b: str) -> float:
 def _rules(a: str, b: str) -> float:
     """:func:`token_similarity` without the shortcut for unrelated pairs."""
     score = graded_similarity(a, b, _same_skeleton, _prefix_allowed)
-    score = max(score, _typing(a, b))
+    score = max(score, _typing(a, b), _homophone(a, b))
     if score < SYMBOL_SIMILARITY and name_symbols(a) & name_symbols(b):
         score = SYMBOL_SIMILARITY
     return score if score >= MIN_SIMILARITY else 0.0
@@ -142,7 +143,7 @@ def _unrelated(a: str, b: str) -> bool:
     """True for a pair no rule of :func:`token_similarity` relates, known cheaply (half
     the pairs the index retrieves): two words of two letters or more, under half alike
     by edits (what the edit, skeleton and typing rules need), neither a prefix of the
-    other, no OCR reading and no nickname group shared."""
+    other, no OCR reading, no nickname group shared and no two spellings of one sound."""
     if len(a) < 2 or len(b) < 2 or OSA.normalized_similarity(a, b) >= SKELETON_MIN_EDIT:
         return False
     head, whole = (a, b) if len(a) < len(b) else (b, a)
@@ -151,7 +152,13 @@ def _unrelated(a: str, b: str) -> bool:
         or ocr_fold(a) != a
         or ocr_fold(b) != b
         or name_symbols(a) & name_symbols(b)
+        or homophones(a, b)
     )
+
+
+def _homophone(a: str, b: str) -> float:
+    """The allowance for two spellings of one sound (:mod:`clearance.match.homophones`)."""
+    return HOMOPHONE_SIMILARITY if homophones(a, b) else 0.0
 
 
 def _typing(a: str, b: str) -> float:
@@ -168,7 +175,7 @@ def strict_similarity(a: str, b: str) -> float:
     phonetic and prefix allowances (as v1); the typing and OCR allowances stay (``KAVw``
     is ``KAVE``)."""
     loose = token_similarity(a, b)
-    return strict_from(a, b, loose, _typing(a, b) if loose else 0.0)
+    return strict_from(a, b, loose, max(_typing(a, b), _homophone(a, b)) if loose else 0.0)
 
 
 @lru_cache(maxsize=262144)
@@ -357,6 +364,9 @@ def personal_name(token: str) -> bool:
 
 def _extra_keys(token: str) -> set[str]:
     found = {"n:" + s for s in name_symbols(token)}
+    heard = sound(token)
+    if heard:  # what two spellings of one sound share (homophones)
+        found.add("h:" + heard)
     folded = ocr_fold(token)
     if folded != token:
         found.update("d:" + k for k in deletes(folded))
