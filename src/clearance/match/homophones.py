@@ -11,7 +11,9 @@ and a final ``y``/``i``. Not ``q``/``k``, ``th``/``t``, ``dh``/``d`` or ``gh``/`
 Arabic letters they stand for are other letters (``QASIM`` is not ``KASIM``); not the
 first letter (``ZAHIR`` is not ``SAHIR``); not a word of one syllable, whose vowel and
 consonants are all of it; and not between two words written in pinyin syllables, where
-``z`` and ``s`` begin other syllables and so other characters.
+``z`` and ``s`` begin other syllables and so other characters. Two spellings less than
+half alike by edits (``ROZY``, ``ROSSI``) are left unrelated, as every rule leaves them:
+asking every such pair the index meets cost a batch 3 % of its time.
 """
 
 from __future__ import annotations

@@ -143,7 +143,7 @@ def _unrelated(a: str, b: str) -> bool:
     """True for a pair no rule of :func:`token_similarity` relates, known cheaply (half
     the pairs the index retrieves): two words of two letters or more, under half alike
     by edits (what the edit, skeleton and typing rules need), neither a prefix of the
-    other, no OCR reading, no nickname group shared and no two spellings of one sound."""
+    other, no OCR reading and no nickname group shared."""
     if len(a) < 2 or len(b) < 2 or OSA.normalized_similarity(a, b) >= SKELETON_MIN_EDIT:
         return False
     head, whole = (a, b) if len(a) < len(b) else (b, a)
@@ -152,7 +152,6 @@ def _unrelated(a: str, b: str) -> bool:
         or ocr_fold(a) != a
         or ocr_fold(b) != b
         or name_symbols(a) & name_symbols(b)
-        or homophones(a, b)
     )
 
 
