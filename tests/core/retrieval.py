@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import random
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 
 from clearance.lifecycle.party_index import Party, PartyIndex, list_forms
 from clearance.match import name_v2
@@ -70,3 +71,23 @@ def sample_persons(names: Iterable[str], surname_alias: bool = True) -> list[Lis
         )  # fmt: skip
         for i, n in enumerate(names)
     ]
+
+
+def sample_entries(names: Iterable[str], kinds: Iterable[str] | None = None) -> list[ListEntry]:
+    """SAMPLE list entries of ``names``: persons, or of ``kinds``, name by name."""
+    names = list(names)
+    kinds = list(kinds) if kinds is not None else ["person"] * len(names)
+    return [
+        ListEntry("SAMPLE", str(i), "SAMPLE", "SAMPLE list", kind, name)
+        for i, (name, kind) in enumerate(zip(names, kinds, strict=True))
+    ]
+
+
+def v2_score(query: str, listed: str, kind: str = "person") -> float:
+    """name-v2's best score over the forms of ``query`` and of ``listed``, a list name of
+    an entry of ``kind`` (the list side's kind, as the index gives it)."""
+    return max(
+        name_v2.quick_score(q, replace(c, kind=kind))
+        for q in name_v2.name_variants(query)
+        for c in name_v2.name_variants(listed)
+    )

@@ -4,25 +4,13 @@ that stand for other letters in the scripts lists transliterate from stay apart.
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 import pytest
 
-from clearance.match import name_v2
 from clearance.match.homophones import HOMOPHONE_SIMILARITY, homophones
 from clearance.match.v2_similarity import strict_similarity, token_similarity
-from clearance.model import ListEntry
-from tests.core.retrieval import index_hits, party_hits
+from tests.core.retrieval import index_hits, party_hits, sample_entries, v2_score
 
 THRESHOLD = 0.8
-
-
-def v2(query: str, listed: str, kind: str) -> float:
-    return max(
-        name_v2.quick_score(q, replace(c, kind=kind))
-        for q in name_v2.name_variants(query)
-        for c in name_v2.name_variants(listed)
-    )
 
 
 @pytest.mark.parametrize(
@@ -65,9 +53,9 @@ def test_other_sounds_stay_apart(a: str, b: str) -> None:
 
 
 def test_a_name_spelt_by_sound_meets_the_listed_name() -> None:
-    assert v2("OAO Gazprom", "Gasprom JSC", "org") >= THRESHOLD
-    assert v2("faberlick", "FABERLIC EUROPE Sp. z o.o.", "org") >= THRESHOLD
-    assert v2("Aleksandr Lukashenko", "Alexandr LUKASHENKO", "person") >= 0.95
+    assert v2_score("OAO Gazprom", "Gasprom JSC", "org") >= THRESHOLD
+    assert v2_score("faberlick", "FABERLIC EUROPE Sp. z o.o.", "org") >= THRESHOLD
+    assert v2_score("Aleksandr Lukashenko", "Alexandr LUKASHENKO", "person") >= 0.95
 
 
 LISTED = [
@@ -76,21 +64,14 @@ LISTED = [
     "Alexandr Grigoryevich LUKASHENKO",
     "Zahir SHAH",
 ]
+KINDS = ["company", "company", "person", "person"]
 QUERIES = ["OAO Gazprom", "faberlick", "Aleksandr Lukashenko", "Sahir Shah"]
 
 
-def _entries() -> list[ListEntry]:
-    kinds = ["company", "company", "person", "person"]
-    return [
-        ListEntry("SAMPLE", str(i), "SAMPLE", "SAMPLE list", kind, name)
-        for i, (name, kind) in enumerate(zip(LISTED, kinds, strict=True))
-    ]
-
-
 def test_index_finds_every_homophone_hit_brute_force_does() -> None:
-    hits = index_hits(_entries(), QUERIES, THRESHOLD)
+    hits = index_hits(sample_entries(LISTED, KINDS), QUERIES, THRESHOLD)
     assert all(hits[:3])
 
 
 def test_party_index_finds_homophone_hits() -> None:
-    assert party_hits(_entries(), QUERIES, THRESHOLD) >= 3
+    assert party_hits(sample_entries(LISTED, KINDS), QUERIES, THRESHOLD) >= 3

@@ -7,26 +7,15 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
-from clearance.match import name_v2
 from clearance.match.wade_giles import MAX_READINGS, wade_giles_forms
-from clearance.model import ListEntry
-from tests.core.retrieval import index_hits, party_hits
+from tests.core.retrieval import index_hits, party_hits, sample_entries, v2_score
 
 THRESHOLD = 0.8
 ROOT = Path(__file__).resolve().parents[2]
-
-
-def v2(query: str, listed: str) -> float:
-    return max(
-        name_v2.quick_score(q, replace(c, kind="person"))
-        for q in name_v2.name_variants(query)
-        for c in name_v2.name_variants(listed)
-    )
 
 
 @pytest.mark.parametrize(
@@ -81,7 +70,7 @@ def test_other_names_have_no_reading(name: str) -> None:
     ],
 )
 def test_wade_giles_and_pinyin_names_meet(query: str, listed: str) -> None:
-    assert v2(query, listed) >= 0.9
+    assert v2_score(query, listed) >= 0.9
 
 
 def test_the_frozen_table_is_what_the_build_script_makes(tmp_path: Path) -> None:
@@ -116,17 +105,10 @@ QUERIES = [
 ]
 
 
-def _entries() -> list[ListEntry]:
-    return [
-        ListEntry("SAMPLE", str(i), "SAMPLE", "SAMPLE list", "person", n)
-        for i, n in enumerate(LISTED)
-    ]
-
-
 def test_index_finds_every_reading_hit_brute_force_does() -> None:
-    hits = index_hits(_entries(), QUERIES, THRESHOLD)
+    hits = index_hits(sample_entries(LISTED), QUERIES, THRESHOLD)
     assert sum(1 for found in hits if found) >= 7
 
 
 def test_party_index_finds_reading_hits() -> None:
-    assert party_hits(_entries(), QUERIES, THRESHOLD) >= 7
+    assert party_hits(sample_entries(LISTED), QUERIES, THRESHOLD) >= 7
