@@ -14,7 +14,6 @@ import cProfile
 import multiprocessing
 import os
 import pstats
-import statistics
 import tempfile
 import time
 from pathlib import Path
@@ -22,6 +21,7 @@ from typing import Any
 
 from benchmarks.common import shared_lists
 from benchmarks.names import bulk_names, faker_names, perturbed
+from benchmarks.speed.suite import latency
 from clearance.batch import screen_rows
 from clearance.hits import Query
 from clearance.screening import Screener
@@ -66,18 +66,10 @@ def main() -> None:
     print(f"build: {_cpu() - t0:.1f} s CPU, {len(screener.index.names)} names")
     entries = screener.index.entries
     probes = perturbed(entries, args.latency // 2) + faker_names(args.latency // 2, set())
-    queries = [p.query for p in probes]
-    for q in queries[:200]:
-        screener.screen(Query(name=q))
-    times = []
-    for q in queries:
-        start = time.process_time()
-        screener.screen(Query(name=q))
-        times.append((time.process_time() - start) * 1000)
-    times.sort()
+    found = latency(screener, [p.query for p in probes], time.process_time)
     print(
-        f"latency: {len(times)} queries p50 {statistics.median(times):.2f} ms"
-        f" p99 {times[int(len(times) * 0.99)]:.2f} ms max {times[-1]:.1f} ms"
+        f"latency: {found['queries']} queries p50 {found['p50_ms']:.2f} ms"
+        f" p99 {found['p99_ms']:.2f} ms max {found['max_ms']:.1f} ms"
     )
     names = bulk_names(args.names)
     batch = [Query(name=n, id=str(i)) for i, n in enumerate(names)]
