@@ -7,13 +7,14 @@ them says: :func:`~clearance.match.v2_similarity.token_similarity` gives them
 Only spellings that do not change the sound in the languages the lists transliterate
 from are folded: a consonant written twice, ``ck``/``c``/``k`` (before ``a o u`` or a
 consonant), ``ph``/``f``, ``x``/``ks``, ``w``/``v``, ``z``/``s`` after the first letter
-and a final ``y``/``i``. Not ``q``/``k``, ``th``/``t``, ``dh``/``d`` or ``gh``/``g``: the
-Arabic letters they stand for are other letters (``QASIM`` is not ``KASIM``); not the
-first letter (``ZAHIR`` is not ``SAHIR``); not a word of one syllable, whose vowel and
-consonants are all of it; and not between two words written in pinyin syllables, where
-``z`` and ``s`` begin other syllables and so other characters. Two spellings less than
-half alike by edits (``ROZY``, ``ROSSI``) are left unrelated, as every rule leaves them:
-asking every such pair the index meets cost a batch 3 % of its time.
+(not ``zh``) and a final ``y``/``i``. Not ``q``/``k``, ``zh``/``sh``, ``th``/``t``,
+``dh``/``d`` or ``gh``/``g``: the Arabic letters they stand for are other letters
+(``QASIM`` is not ``KASIM``, ``AZHAR`` not ``ASHAR``); not the first letter (``ZAHIR``
+is not ``SAHIR``); not a word of one syllable, whose vowel and consonants are all of it;
+and not between two words written in pinyin syllables, where ``z`` and ``s`` begin other
+syllables and so other characters. Two spellings less than half alike by edits
+(``ROZY``, ``ROSSI``) are left unrelated, as every rule leaves them: asking every such
+pair the index meets cost a batch 3 % of its time.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ MIN_SYLLABLES = 2
 
 _FOLDS = (("ck", "k"), ("ph", "f"), ("x", "ks"), ("w", "v"))
 _HARD_C = re.compile(r"c(?![eihy])")
+_Z = re.compile(r"z(?!h)")  # zh is another letter (AZHAR is not ASHAR)
 _REPEATED = re.compile(r"([b-df-hj-np-tv-z])\1+")  # a consonant: ROSSII is not ROSSI
 _FINAL_Y = re.compile(r"y$")
 _SYLLABLE = re.compile(r"[aeiouy]+")
@@ -40,7 +42,7 @@ def sound(word: str) -> str:
     head, rest = word[0], word[1:]
     for spelling, plain in _FOLDS:
         rest = rest.replace(spelling, plain)
-    rest = _HARD_C.sub("k", rest).replace("z", "s")
+    rest = _Z.sub("s", _HARD_C.sub("k", rest))
     folded = _REPEATED.sub(r"\1", _FINAL_Y.sub("i", head + rest))
     return folded
 
