@@ -367,7 +367,6 @@ END_FORMS = {
     "s en c": "scs",
     "s en cs": "scs",
 }
-_END_FORM = re.compile(r"(?<=\S) (s de rl|spr de rl|s en cs?)$")
 _DOTTED_END_FORM = re.compile(
     r"(?<=\S)\s+(?:(S\.\s?A\.\s?L\.?(?:\s+OFFSHORE)?)|S\.\s?L\.)\s*$", re.IGNORECASE
 )
@@ -439,7 +438,9 @@ def _left_alone(word: str) -> bool:
     )
 
 
-_END_FORM_ENDINGS = tuple(f" {form}" for form in END_FORMS)
+# the last words of a name (after another) -> the form rigour knows
+_END_FORM_ENDINGS = {f" {form}": f" {known}" for form, known in END_FORMS.items()}
+_ENDINGS = tuple(_END_FORM_ENDINGS)
 
 
 def _spelt_out_forms(text: str) -> str:
@@ -450,13 +451,12 @@ def _spelt_out_forms(text: str) -> str:
             text = text.replace(long, short)
     if "sp z o" in text:
         text = _SP_ZOO.sub("spzoo", text)
-    if not text.endswith(_END_FORM_ENDINGS):  # where _END_FORM can match
+    if not text.endswith(_ENDINGS):  # most names
         return text
-    return _END_FORM.sub(_end_form, text)
-
-
-def _end_form(match: re.Match[str]) -> str:
-    return " " + END_FORMS[match.group(1)]
+    for ending, known in _END_FORM_ENDINGS.items():
+        if text.endswith(ending):
+            return text[: -len(ending)] + known
+    return text
 
 
 def _dotted_end_form(match: re.Match[str]) -> str:
