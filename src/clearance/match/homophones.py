@@ -43,8 +43,7 @@ def sound(word: str) -> str:
     for spelling, plain in _FOLDS:
         rest = rest.replace(spelling, plain)
     rest = _Z.sub("s", _HARD_C.sub("k", rest))
-    folded = _REPEATED.sub(r"\1", _FINAL_Y.sub("i", head + rest))
-    return folded
+    return _REPEATED.sub(r"\1", _FINAL_Y.sub("i", head + rest))
 
 
 def homophones(a: str, b: str) -> bool:
